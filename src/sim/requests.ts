@@ -1,0 +1,690 @@
+/**
+ * One second of requests through the stack: ingress, the Next.js web tier, the Go API pods, their
+ * connection pools, Redis, PostgreSQL, DNS and the payment provider.
+ *
+ * Every pool and server is a queueing station with a capacity. Latency comes from utilisation
+ * (queueing delay rises sharply near saturation), from waiting for a connection (a fluid backlog
+ * that drains at capacity / hold time), and from timeouts; errors come from requests that wait past
+ * a deadline or hit a broken dependency. Nothing is drawn from a canned curve.
+ */
+import { ENDPOINT_IDS } from './config.ts';
+import type { EndpointId, QueryId } from './config.ts';
+import type { DnsConditions, LookupOutcome } from './dns.ts';
+import { dnsConditions, lookupOutcome, queriesPerLookup } from './dns.ts';
+import { appliesToVersion, faultEnabled } from './faults.ts';
+import { API_ERROR, API_ERRORS } from './log-templates.ts';
+import { clamp, LatencyMixture, normalCdf, queueDelayFactor, shareAbove } from './maths.ts';
+import { PGBOUNCER_HOST } from './names.ts';
+import type { Demand } from './traffic.ts';
+import type { Rng } from './rng.ts';
+import type { Pod, SimState } from './state.ts';
+
+const E = ENDPOINT_IDS.length;
+const CAUSES = API_ERRORS.length;
+const EI: Record<EndpointId, number> = { page: 0, products: 1, orders: 2, search: 3, checkout: 4 };
+
+export type EndpointOutcome = {
+  arrived: number;
+  succeeded: number;
+  failed: number;
+  /** Requests slower than the latency SLO threshold (including failures that took that long). */
+  slow: number;
+  status: { s500: number; s502: number; s503: number; s504: number };
+  /** Failures by API error cause (index into API_ERRORS), for logs. */
+  causes: Float64Array;
+  mixture: LatencyMixture;
+};
+
+export type DbLoad = {
+  /** Executions per second per query, and their mean execution time (ms). */
+  rate: Record<QueryId, number>;
+  execMs: Record<QueryId, number>;
+  badPlanShare: Record<QueryId, number>;
+  primaryCpuCores: number;
+  primaryIoBlocks: number;
+  replicaCpuCores: number;
+  activeBackends: number;
+  idleInTxBackends: number;
+  lockWaiters: number;
+  transactions: number;
+  statementTimeouts: number;
+  idleTxKills: number;
+  writesFailedDiskFull: number;
+};
+
+export type StepTraffic = {
+  outcomes: Record<EndpointId, EndpointOutcome>;
+  db: DbLoad;
+  dns: DnsConditions;
+  /** Aggregates for metrics. */
+  edgeRps: number;
+  edgeTlsErrors: number;
+  ingressRps: number;
+  webCpu: number;
+  apiCpu: number;
+  poolInUse: number;
+  poolIdle: number;
+  poolWaiting: number;
+  poolWaitMs: number;
+  poolAcquireTimeouts: number;
+  loginRefusals: number;
+  maxClientRefusals: number;
+  paymentsP99Ms: number;
+  paymentsErrorRatio: number;
+  clientLookupP99Ms: number;
+  dnsServfailQps: number;
+  dnsNxdomainQps: number;
+  dnsDroppedQps: number;
+  redisHits: number;
+  redisMisses: number;
+  noEndpoints: boolean;
+  /** Product calls made by the web tier for page views (counted on the products route). */
+  internalCalls: number;
+  /** Slow queries executed this step per query (for GORM and Postgres slow logs). */
+  slowQueries: Record<QueryId, number>;
+};
+
+function newOutcome(): EndpointOutcome {
+  return { arrived: 0, succeeded: 0, failed: 0, slow: 0, status: { s500: 0, s502: 0, s503: 0, s504: 0 }, causes: new Float64Array(CAUSES), mixture: new LatencyMixture(96) };
+}
+
+function resetOutcome(o: EndpointOutcome): void {
+  o.arrived = 0;
+  o.succeeded = 0;
+  o.failed = 0;
+  o.slow = 0;
+  o.status.s500 = 0;
+  o.status.s502 = 0;
+  o.status.s503 = 0;
+  o.status.s504 = 0;
+  o.causes.fill(0);
+  o.mixture.clear();
+}
+
+const rec = <T>(make: () => T): Record<EndpointId, T> => ({ page: make(), products: make(), orders: make(), search: make(), checkout: make() });
+const qrec = <T>(make: () => T): Record<QueryId, T> => ({ product_by_id: make(), orders_by_customer: make(), search_products: make(), inventory_lock: make(), insert_order: make() });
+
+/** Scratch reused every step (not state: fully overwritten before it is read). */
+const scratch = {
+  outcomes: rec(newOutcome),
+  lookup: new LatencyMixture(8),
+  payments: new LatencyMixture(8),
+  q3: new Float64Array(1),
+  arr: new Float64Array(E),
+  hold: new Float64Array(E),
+  dbShare: new Float64Array(E),
+  served: new Float64Array(E),
+  waitNew: new Float64Array(E),
+};
+
+/** Median execution time of a query on a pod: plan, CPU and IO queueing, lock waits. */
+type QueryCost = { ms: number; cpuMs: number; blocks: number; bad: boolean; lockWaitMs: number };
+
+export function queryCost(s: SimState, q: QueryId, version: string, cpuSlow: number, ioSlow: number, replicaSlow: number): QueryCost {
+  const cfg = s.config.queries[q];
+  let bad = false;
+  for (const f of s.faults) {
+    if (f.spec.kind !== 'planRegression' || f.spec.query !== q || !faultEnabled(f, s.flags) || !appliesToVersion(f.spec, version)) continue;
+    if (f.spec.cause === 'staleStatistics') {
+      const analyzed = s.db.analyzedAt[cfg.table];
+      if (analyzed === undefined || analyzed < f.startedAt) bad = true;
+    } else {
+      const needed = f.spec.index?.name ?? cfg.index?.name;
+      if (needed === undefined || s.db.indexes[needed] !== 'valid') bad = true;
+    }
+  }
+  if (!bad && cfg.index && s.db.indexes[cfg.index.name] !== undefined && s.db.indexes[cfg.index.name] !== 'valid') bad = true;
+  const cpuMs = bad ? cfg.seqScanCpuMs : cfg.cpuMs;
+  const blocks = bad ? cfg.seqScanBlocksRead : cfg.blocksRead;
+  const onReplica = cfg.target === 'replica' && s.db.replicaUp && !s.db.promoted;
+  const slow = onReplica ? replicaSlow : cpuSlow;
+  // Blocks mostly come from shared buffers; ~5% go to disk at 0.08 ms each, slowed by IO queueing.
+  const ioMs = blocks * 0.05 * 0.08 * ioSlow;
+  let lockWaitMs = 0;
+  for (const m of s.db.migrations) {
+    if (!m.cancelled && m.table === cfg.table && s.t < m.until) lockWaitMs = Math.max(lockWaitMs, m.until - s.t);
+  }
+  return { ms: cpuMs * slow + ioMs + lockWaitMs, cpuMs, blocks, bad, lockWaitMs };
+}
+
+/** Extra API latency and error share from a bad release, for a pod and endpoint. */
+function releaseEffect(s: SimState, pod: Pod, e: EndpointId): { errorRatio: number; extraMs: number } {
+  let errorRatio = 0;
+  let extraMs = 0;
+  for (const f of s.faults) {
+    if (f.spec.kind !== 'badRelease' || f.spec.version !== pod.version || !faultEnabled(f, s.flags) || !f.spec.endpoints.includes(e)) continue;
+    errorRatio = 1 - (1 - errorRatio) * (1 - f.spec.errorRatio);
+    extraMs += f.spec.extraLatencyMs;
+  }
+  return { errorRatio, extraMs };
+}
+
+function idleTxHoldMs(s: SimState, pod: Pod, e: EndpointId): number {
+  let ms = 0;
+  for (const f of s.faults) {
+    if (f.spec.kind === 'idleInTransaction' && f.spec.endpoint === e && faultEnabled(f, s.flags) && appliesToVersion(f.spec, pod.version)) ms += f.spec.holdMs;
+  }
+  return ms;
+}
+
+function leakRatio(s: SimState, pod: Pod, e: EndpointId): number {
+  let r = 0;
+  for (const f of s.faults) {
+    if (f.spec.kind === 'connectionLeak' && f.spec.endpoint === e && faultEnabled(f, s.flags) && appliesToVersion(f.spec, pod.version)) r += f.spec.leakRatio;
+  }
+  return Math.min(1, r);
+}
+
+function stormFor(s: SimState, pod: Pod, e: EndpointId): { host: string; perRequest: number } | null {
+  for (const f of s.faults) {
+    if (f.spec.kind === 'dnsLookupStorm' && f.spec.endpoint === e && faultEnabled(f, s.flags) && appliesToVersion(f.spec, pod.version)) return { host: f.spec.host, perRequest: f.spec.lookupsPerRequest };
+  }
+  return null;
+}
+
+function paymentsBehaviour(s: SimState): { latencyMs: number; errorRatio: number } {
+  let latencyMs = s.config.payments.latencyMs;
+  let errorRatio = 0.002;
+  for (const f of s.faults) {
+    if (f.spec.kind === 'slowDependency' && faultEnabled(f, s.flags)) {
+      latencyMs += f.spec.extraLatencyMs;
+      errorRatio = 1 - (1 - errorRatio) * (1 - f.spec.errorRatio);
+    }
+  }
+  return { latencyMs, errorRatio };
+}
+
+export function isPrimaryAccepting(s: SimState): boolean {
+  return s.db.primaryUp && s.t >= s.db.primaryDownUntil;
+}
+
+export function diskFull(s: SimState): boolean {
+  return s.db.diskUsedBytes >= s.db.diskBytes;
+}
+
+/**
+ * Runs one step of traffic. Mutates the draft state's pods (pool backlog, leaks, CPU) and returns
+ * the step's outcomes and the database load it produced.
+ */
+export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng): StepTraffic {
+  const outcomes = scratch.outcomes;
+  for (const e of ENDPOINT_IDS) resetOutcome(outcomes[e]);
+  const cfg = s.config;
+  const t = s.t;
+  const thresholdMs = cfg.slo.latencyThresholdMs;
+  // Seeded second-to-second wobble of service times (GC, cache locality, noisy neighbours).
+  const jitter = [1 + 0.04 * rng.normal(), 1 + 0.05 * rng.normal()];
+
+  // ---- Edge: TLS certificate and load shedding at the ingress.
+  const now = cfg.startEpochMs + t;
+  const certExpired = now >= s.certNotAfterEpochMs;
+  let edgeRps = 0;
+  let edgeTlsErrors = 0;
+  let ingressRps = 0;
+  const arriving = rec(() => 0);
+  for (const e of ENDPOINT_IDS) {
+    const total = demand.user[e] + demand.retries[e];
+    edgeRps += total * (e === 'page' ? 1 / (1 - cfg.edge.staticHitRatio) * 0.2 + 1 : 1);
+    if (certExpired) {
+      edgeTlsErrors += total;
+      arriving[e] = 0;
+    } else {
+      arriving[e] = total * dtSec;
+    }
+    ingressRps += arriving[e] / dtSec;
+  }
+
+  const apiPods = s.pods.filter((p) => p.deployment === 'api' && p.ready);
+  const webReady = s.pods.filter((p) => p.deployment === 'web' && p.ready).length;
+  const n = apiPods.length;
+  const shed = clamp(s.traffic.shedRatio, 0, 1);
+
+  const fail = (o: EndpointOutcome, count: number, status: 500 | 502 | 503 | 504, latencyMs: number, cause: number): void => {
+    if (!(count > 0)) return;
+    o.failed += count;
+    if (status === 500) o.status.s500 += count;
+    else if (status === 502) o.status.s502 += count;
+    else if (status === 503) o.status.s503 += count;
+    else o.status.s504 += count;
+    if (cause >= 0) o.causes[cause] = o.causes[cause]! + count;
+    o.mixture.add(count, latencyMs, 0.12);
+    if (latencyMs > thresholdMs) o.slow += count;
+  };
+
+  // ---- Ingress-level rejections: shedding, then no ready endpoints.
+  const apiArrivals = rec(() => 0);
+  for (const e of ENDPOINT_IDS) {
+    const o = outcomes[e];
+    o.arrived = arriving[e];
+    const shedCount = arriving[e] * shed;
+    fail(o, shedCount, 503, 1.2, -1);
+    const admitted = arriving[e] - shedCount;
+    if (e === 'page') {
+      if (webReady === 0) fail(o, admitted, 503, 0.8, -1);
+      else apiArrivals.products += admitted; // each page view fetches product data
+    } else {
+      apiArrivals[e] += admitted;
+    }
+  }
+  // Page views' product calls are API requests like any other: they count on the API's route.
+  const pageAdmitted = webReady > 0 ? arriving.page * (1 - shed) : 0;
+  outcomes.products.arrived += pageAdmitted;
+
+  // ---- DNS demand from this second's dials and lookups.
+  const apiDep = s.deployments.api;
+  const resolver = apiDep.resolver;
+  const searchN = cfg.dns.searchDomains.length;
+  const payQueries = queriesPerLookup(cfg.payments.host, resolver.ndots, searchN);
+  let appQps = webReady * 2 + s.pods.filter((p) => p.deployment === 'api' && p.phase === 'Running' && !p.ready).length * 3 * queriesPerLookup(PGBOUNCER_HOST, resolver.ndots, searchN);
+  const ttlSec = cfg.api.dnsCacheTtlMs / 1000;
+  for (const pod of apiPods) {
+    const share = 1 / n;
+    const dials = (apiArrivals.checkout * share * (1 - cfg.payments.keepAliveReuse)) / dtSec;
+    const cached = pod.dnsCacheWarm >= 1 ? Math.min(dials, 1 / ttlSec) : dials;
+    appQps += cached * payQueries + 4 / ttlSec; // plus the pod's own DB, Redis and API names
+    for (const e of ENDPOINT_IDS) {
+      const storm = stormFor(s, pod, e);
+      if (storm) appQps += ((apiArrivals[e] * share) / dtSec) * storm.perRequest * queriesPerLookup(storm.host, resolver.ndots, searchN);
+    }
+  }
+  const dns = dnsConditions(s, appQps);
+
+  // ---- Database conditions from last step (one-step lag keeps the loop stable).
+  const db = s.db;
+  const primaryOk = isPrimaryAccepting(s);
+  const cores = cfg.postgres.cores;
+  const cpuSlow = Math.max(1 + queueDelayFactor(db.cpuUtil, cores), db.cpuUtil);
+  const ioSlow = Math.max(1 + queueDelayFactor(db.ioUtil, 4) * 2, db.ioUtil);
+  const replicaSlow = Math.max(1 + queueDelayFactor(db.replicaCpuUtil, cfg.postgres.replicaCores), db.replicaCpuUtil);
+  const costs = qrec(() => ({ ms: 0, cpuMs: 0, blocks: 0, bad: false, lockWaitMs: 0 }) as QueryCost);
+
+  const load: DbLoad = {
+    rate: qrec(() => 0),
+    execMs: qrec(() => 0),
+    badPlanShare: qrec(() => 0),
+    primaryCpuCores: 0,
+    primaryIoBlocks: 0,
+    replicaCpuCores: 0,
+    activeBackends: 0,
+    idleInTxBackends: 0,
+    lockWaiters: 0,
+    transactions: 0,
+    statementTimeouts: 0,
+    idleTxKills: 0,
+    writesFailedDiskFull: 0,
+  };
+  const slowQueries = qrec(() => 0);
+
+  const redisHitRatio = clamp(s.redis.filled, 0, 1) * cfg.redis.hitRatio;
+  const pay = paymentsBehaviour(s);
+  const requestTimeoutMs = cfg.api.requestTimeoutMs;
+  const stmtTimeout = db.statementTimeoutMs;
+  const idleTxTimeout = db.idleInTxTimeoutMs;
+  const loginFailing = t < db.pgbouncer.loginFailingUntil || !primaryOk;
+  const refusingClients = db.pgbouncer.refusedClients > 0;
+  const isDiskFull = diskFull(s);
+
+  let poolInUse = 0;
+  let poolIdle = 0;
+  let poolWaiting = 0;
+  let poolWaitWeighted = 0;
+  let poolServedTotal = 0;
+  let poolAcquireTimeouts = 0;
+  let apiCpuDemand = 0;
+  let redisHits = 0;
+  let redisMisses = 0;
+  let payCalls = 0;
+  let payFails = 0;
+  const payMix = scratch.payments;
+  payMix.clear();
+  const lookupMix = scratch.lookup;
+  lookupMix.clear();
+
+  if (n === 0) {
+    for (const e of ENDPOINT_IDS) {
+      if (e === 'page') continue;
+      fail(outcomes[e], apiArrivals[e], 503, 0.9, -1);
+    }
+  }
+
+  for (const pod of apiPods) {
+    const share = 1 / n;
+    const arr = scratch.arr;
+    let cpuDemand = 0;
+    for (const e of ENDPOINT_IDS) {
+      arr[EI[e]] = e === 'page' ? 0 : apiArrivals[e] * share;
+      const rel = releaseEffect(s, pod, e);
+      cpuDemand += (arr[EI[e]]! / dtSec) * cfg.endpoints[e].cpuMs * (1 + rel.errorRatio * 0.5);
+    }
+    const limitCores = apiDep.cpuLimitMillicores / 1000;
+    const cpuRho = cpuDemand / 1000 / limitCores;
+    pod.cpuUtil = Math.min(1, cpuRho);
+    apiCpuDemand += Math.min(cpuDemand / 1000, limitCores);
+    const podCpuSlow = 1 + queueDelayFactor(cpuRho, 2);
+    const cpuOverload = cpuRho > 1 ? 1 - 1 / cpuRho : 0;
+
+    // Per endpoint: what share needs a connection, and for how long.
+    const hold = scratch.hold;
+    const dbShare = scratch.dbShare;
+    for (const e of ENDPOINT_IDS) {
+      const i = EI[e];
+      const ecfg = cfg.endpoints[e];
+      let execMs = 0;
+      for (const q of ecfg.queries) {
+        const c = queryCost(s, q, pod.version, cpuSlow, ioSlow, replicaSlow);
+        costs[q] = c;
+        execMs += c.ms;
+      }
+      dbShare[i] = ecfg.queries.length === 0 ? 0 : ecfg.cached ? 1 - redisHitRatio : 1;
+      const idleTx = idleTxHoldMs(s, pod, e);
+      const heldIdle = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
+      const execCapped = stmtTimeout > 0 ? Math.min(execMs, stmtTimeout) : execMs;
+      hold[i] = dbShare[i]! > 0 ? execCapped + heldIdle + (ecfg.transactional ? 1.5 : 0.3) : 0;
+    }
+
+    // ---- The pool: a k-server station with a FIFO backlog and an acquire deadline.
+    const usable = Math.max(0, pod.poolUsable - pod.poolLeaked);
+    let dbArrivals = 0;
+    let holdWeighted = 0;
+    for (let i = 0; i < E; i++) {
+      const a = arr[i]! * (1 - cpuOverload) * dbShare[i]!;
+      scratch.waitNew[i] = a;
+      dbArrivals += a + pod.poolWaiting[i]!;
+      holdWeighted += a * hold[i]!;
+    }
+    const newDb = dbArrivals - pod.poolWaiting.reduce((x, y) => x + y, 0);
+    const meanHoldSec = newDb > 0 ? holdWeighted / newDb / 1000 : 0.002;
+    const mu = meanHoldSec > 0 ? usable / meanHoldSec : 0; // connections' service rate, per second
+    const capacity = mu * dtSec;
+    const served = Math.min(dbArrivals, capacity);
+    const remaining = dbArrivals - served;
+    const prevBacklog = pod.poolWaiting.reduce((x, y) => x + y, 0);
+    const rhoPool = usable > 0 ? (newDb / dtSec) * meanHoldSec / usable : 1;
+    const canGrow = pod.poolOpen < apiDep.poolMaxConns - 0.5;
+    const deadline = requestTimeoutMs / 1000;
+    let timedOut = 0;
+    let refused = 0;
+    let waiting = remaining;
+    if ((loginFailing || refusingClients) && canGrow) {
+      // The pool tries to dial a new connection for each waiter and gets the cached error at once.
+      refused = remaining;
+      waiting = 0;
+    } else {
+      const maxQueue = mu * deadline;
+      timedOut = Math.max(0, remaining - maxQueue);
+      waiting = remaining - timedOut;
+    }
+    const queueWaitMs = mu > 0 ? Math.min(requestTimeoutMs, (prevBacklog / mu) * 1000 + meanHoldSec * 1000 * queueDelayFactor(rhoPool, Math.max(1, usable))) : requestTimeoutMs;
+    const fracServed = dbArrivals > 0 ? served / dbArrivals : 0;
+    const fracTimedOut = dbArrivals > 0 ? timedOut / dbArrivals : 0;
+    const fracRefused = dbArrivals > 0 ? refused / dbArrivals : 0;
+    const fracWaiting = dbArrivals > 0 ? waiting / dbArrivals : 0;
+
+    let busy = 0;
+    let idleTxHeld = 0;
+    let leakedNow = 0;
+    for (const e of ENDPOINT_IDS) {
+      const i = EI[e];
+      const o = outcomes[e];
+      const ecfg = cfg.endpoints[e];
+      const arrivals = arr[i]!;
+      const overloadFail = arrivals * cpuOverload;
+      if (e === 'page') continue;
+      // CPU-starved pods answer after the ingress gave up.
+      fail(o, overloadFail, 504, cfg.ingress.upstreamTimeoutMs, -1);
+      const admitted = arrivals - overloadFail;
+      const dbPart = admitted * dbShare[i]! + pod.poolWaiting[i]!;
+      const hits = admitted * (1 - dbShare[i]!);
+      const servedE = dbPart * fracServed;
+      const timedOutE = dbPart * fracTimedOut;
+      const refusedE = dbPart * fracRefused;
+      const waitingE = dbPart * fracWaiting;
+      scratch.served[i] = servedE;
+      pod.poolWaiting[i] = waitingE;
+      if (ecfg.cached) {
+        redisHits += hits;
+        redisMisses += admitted * dbShare[i]!;
+      }
+      fail(o, timedOutE, 500, requestTimeoutMs, API_ERROR.poolTimeout);
+      fail(o, refusedE, 500, 4, refusingClients && !loginFailing ? API_ERROR.maxClientConn : primaryOk ? API_ERROR.loginFailing : API_ERROR.recovery);
+      poolAcquireTimeouts += timedOutE;
+
+      const rel = releaseEffect(s, pod, e);
+      const cpuMs = ecfg.cpuMs * podCpuSlow + rel.extraMs;
+      // Cache hits: no connection needed.
+      if (hits > 0) {
+        const badRelease = hits * rel.errorRatio;
+        fail(o, badRelease, 500, cpuMs, API_ERROR.panic);
+        succeed(o, hits - badRelease, cpuMs + 0.6, 0.45);
+      }
+      if (!(servedE > 0)) continue;
+
+      // Served by the database. What the query did:
+      let execMs = 0;
+      let lockWait = 0;
+      for (const q of ecfg.queries) {
+        execMs += costs[q].ms;
+        lockWait = Math.max(lockWait, costs[q].lockWaitMs);
+      }
+      const idleTx = idleTxHoldMs(s, pod, e);
+      let stmtCancelled = 0;
+      if (stmtTimeout > 0 && execMs > 0) stmtCancelled = shareAbove(execMs, 0.35, stmtTimeout);
+      let idleTxKilled = 0;
+      if (idleTxTimeout > 0 && idleTx > idleTxTimeout) idleTxKilled = 1;
+      // Requests that wait for a lock longer than their deadline give up while still holding a connection.
+      const lockDeadline = lockWait > 0 ? shareAbove(execMs + queueWaitMs, 0.2, requestTimeoutMs) : 0;
+      const diskFail = isDiskFull && ecfg.queries.some((q) => cfg.queries[q].walBytes > 0) ? 1 : 0;
+      const dbDown = primaryOk ? 0 : ecfg.queries.some((q) => cfg.queries[q].target === 'primary' || !db.replicaUp || db.promoted) ? 1 : 0;
+
+      // Account the database work actually done.
+      for (const q of ecfg.queries) {
+        const qc = cfg.queries[q];
+        const c = costs[q];
+        const ratePerSec = servedE / dtSec;
+        load.rate[q] += ratePerSec;
+        load.execMs[q] += ratePerSec * c.ms;
+        load.badPlanShare[q] += c.bad ? ratePerSec : 0;
+        const onReplica = qc.target === 'replica' && db.replicaUp && !db.promoted;
+        if (onReplica) load.replicaCpuCores += (ratePerSec * c.cpuMs) / 1000;
+        else {
+          load.primaryCpuCores += (ratePerSec * c.cpuMs) / 1000;
+          load.primaryIoBlocks += ratePerSec * c.blocks * 0.05;
+        }
+        if (c.ms > 200) slowQueries[q] += servedE;
+      }
+      const holdMs = hold[i]!;
+      busy += (servedE / dtSec) * (holdMs / 1000);
+      const idleHeld = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
+      idleTxHeld += (servedE / dtSec) * (idleHeld / 1000);
+      load.activeBackends += (servedE / dtSec) * Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs) / 1000;
+      load.lockWaiters += lockWait > 0 ? (servedE / dtSec) * Math.min(lockWait, requestTimeoutMs) / 1000 : 0;
+      load.transactions += servedE / dtSec;
+      leakedNow += servedE * leakRatio(s, pod, e);
+
+      const baseMs = cpuMs + queueWaitMs + (ecfg.cached ? 0.6 : 0);
+      let ok = servedE;
+      const dbDownFail = ok * dbDown;
+      fail(o, dbDownFail, 500, 3, API_ERROR.recovery);
+      ok -= dbDownFail;
+      const diskFails = ok * diskFail;
+      fail(o, diskFails, 500, baseMs + execMs, API_ERROR.diskFull);
+      load.writesFailedDiskFull += diskFails / dtSec;
+      ok -= diskFails;
+      const stmtFails = ok * stmtCancelled;
+      fail(o, stmtFails, 500, baseMs + stmtTimeout, API_ERROR.statementTimeout);
+      load.statementTimeouts += stmtFails / dtSec;
+      ok -= stmtFails;
+      const lockFails = ok * lockDeadline;
+      fail(o, lockFails, 500, requestTimeoutMs, API_ERROR.queryTimeout);
+      ok -= lockFails;
+      const killed = ok * idleTxKilled;
+      fail(o, killed, 500, baseMs + execMs + idleTxTimeout, API_ERROR.idleTxKilled);
+      load.idleTxKills += killed / dtSec;
+      ok -= killed;
+      const relFails = ok * rel.errorRatio;
+      fail(o, relFails, 500, baseMs + execMs * 0.5, API_ERROR.panic);
+      ok -= relFails;
+      // Requests that ran past the API's own deadline fail even though the query finished.
+      const afterDb = baseMs + execMs + idleTx;
+      const overDeadline = ok * shareAbove(afterDb, 0.35, requestTimeoutMs + (ecfg.callsPayments ? cfg.payments.clientTimeoutMs : 0));
+      fail(o, overDeadline, 500, requestTimeoutMs, API_ERROR.queryTimeout);
+      ok -= overDeadline;
+
+      // A DNS lookup storm: every request resolves a new external name first.
+      const storm = stormFor(s, pod, e);
+      let stormSlow = 0;
+      if (storm) {
+        const lo = lookupOutcome(s, dns, storm.host, true, resolver, pod.version);
+        const stormFail = ok * lo.failed;
+        fail(o, stormFail, 500, lo.failMs, lo.failKind === 2 ? API_ERROR.stormDnsServfail : API_ERROR.stormDnsTimeout);
+        ok -= stormFail;
+        stormSlow = lo.fast + lo.afterTimeout > 0 ? lo.afterTimeout / (lo.fast + lo.afterTimeout) : 0;
+        addLookup(lookupMix, lo, ok);
+      }
+
+      if (ecfg.callsPayments) {
+        const dialShare = 1 - cfg.payments.keepAliveReuse;
+        const lo = lookupOutcome(s, dns, cfg.payments.host, true, resolver, pod.version);
+        const cacheHelps = pod.dnsCacheWarm >= 1 && lo.failKind !== 1 ? 0.6 : 0;
+        const dialing = ok * dialShare * (1 - cacheHelps);
+        addLookup(lookupMix, lo, dialing);
+        const dnsFail = dialing * lo.failed;
+        const dnsErr = lo.failKind === 1 ? API_ERROR.dnsNxdomain : lo.failKind === 2 ? API_ERROR.dnsServfail : API_ERROR.dnsTimeout;
+        fail(o, dnsFail, 502, baseMs + execMs + lo.failMs, dnsErr);
+        ok -= dnsFail;
+        payCalls += ok;
+        const dialSlow = ok > 0 ? (dialing * lo.afterTimeout) / ok : 0;
+        const wrong = s.faults.some((f) => f.spec.kind === 'dnsRecord' && f.spec.host === cfg.payments.host && f.spec.mode === 'wrong' && faultEnabled(f, s.flags)) && !(s.dns.recordFixes[cfg.payments.host]! >= 0 && s.t >= s.dns.recordFixes[cfg.payments.host]!);
+        const wrongFail = wrong ? ok * dialShare : 0;
+        fail(o, wrongFail, 502, cfg.payments.clientTimeoutMs, API_ERROR.wrongAddress);
+        ok -= wrongFail;
+        const payTimeout = shareAbove(pay.latencyMs, 0.3, cfg.payments.clientTimeoutMs);
+        const payTimeouts = ok * payTimeout;
+        fail(o, payTimeouts, 502, baseMs + execMs + cfg.payments.clientTimeoutMs, API_ERROR.paymentTimeout);
+        ok -= payTimeouts;
+        const pay503 = ok * pay.errorRatio;
+        fail(o, pay503, 502, baseMs + execMs + pay.latencyMs * 0.5, API_ERROR.payment503);
+        ok -= pay503;
+        payFails += dnsFail + wrongFail + payTimeouts + pay503;
+        payMix.add(ok, pay.latencyMs, 0.3);
+        payMix.add(dnsFail + wrongFail + payTimeouts, cfg.payments.clientTimeoutMs, 0.05);
+        const payMs = Math.min(pay.latencyMs, cfg.payments.clientTimeoutMs);
+        const fastShare = 1 - dialSlow - stormSlow;
+        succeed(o, ok * Math.max(0, fastShare), baseMs + execMs + idleTx * 0 + payMs, 0.45);
+        succeed(o, ok * Math.min(1, dialSlow + stormSlow), baseMs + execMs + payMs + resolver.timeoutMs, 0.15);
+      } else {
+        succeed(o, ok * (1 - stormSlow), baseMs + execMs, 0.5);
+        succeed(o, ok * stormSlow, baseMs + execMs + resolver.timeoutMs, 0.15);
+      }
+    }
+
+    // ---- Pool bookkeeping: in-use, leaks, idle-in-transaction, and how big the pool wants to be.
+    let leaked = pod.poolLeaked + leakedNow;
+    if (idleTxTimeout > 0) leaked -= leaked * Math.min(1, (dtSec * 1000) / idleTxTimeout);
+    leaked = clamp(leaked, 0, apiDep.poolMaxConns);
+    const killedLeaks = Math.max(0, pod.poolLeaked + leakedNow - leaked);
+    load.idleTxKills += killedLeaks / dtSec;
+    pod.poolLeaked = leaked;
+    const inUse = Math.min(usable, busy) + leaked;
+    const waitingTotal = pod.poolWaiting.reduce((x, y) => x + y, 0);
+    const wantOpen = waitingTotal > 0.5 || rhoPool > 0.85 ? apiDep.poolMaxConns : Math.min(apiDep.poolMaxConns, Math.ceil(inUse + idleTxHeld + 2));
+    // Idle connections close slowly (MaxConnIdleTime); demand opens them at once.
+    const decayed = pod.poolOpen - (pod.poolOpen - wantOpen) * (dtSec / 1800);
+    pod.poolOpen = clamp(Math.max(wantOpen, decayed, leaked), Math.min(cfg.api.pool.minConns, apiDep.poolMaxConns), apiDep.poolMaxConns);
+    poolInUse += inUse;
+    poolIdle += Math.max(0, pod.poolUsable - inUse);
+    poolWaiting += waitingTotal;
+    poolWaitWeighted += queueWaitMs * (served + timedOut);
+    poolServedTotal += served + timedOut;
+    load.idleInTxBackends += idleTxHeld + leaked;
+    pod.dnsCacheWarm = Math.min(1, pod.dnsCacheWarm + dtSec / 5);
+  }
+
+  // ---- Pages: web CPU plus the product data call, whose outcome the pages share.
+  const page = outcomes.page;
+  const products = outcomes.products;
+  const webCores = Math.max(1, webReady) * (cfg.web.cpuLimitMillicores / 1000);
+  const webRho = ((pageAdmitted / dtSec) * cfg.endpoints.page.cpuMs) / 1000 / webCores;
+  const webMs = cfg.endpoints.page.cpuMs * (1 + queueDelayFactor(webRho, 2)) + 2;
+  if (pageAdmitted > 0) {
+    // A page renders when its product call succeeds, and takes that call's time plus its own.
+    const done = products.succeeded + products.failed;
+    const okRatio = done > 0 ? products.succeeded / done : 0;
+    const okPages = pageAdmitted * okRatio;
+    const failedPages = pageAdmitted - okPages;
+    page.succeeded += okPages;
+    page.failed += failedPages;
+    page.status.s500 += failedPages;
+    if (products.mixture.count > 0) {
+      page.mixture.addShifted(products.mixture, webMs, pageAdmitted / products.mixture.count);
+      page.slow += pageAdmitted * products.mixture.shareAbove(thresholdMs - webMs);
+    } else {
+      page.mixture.add(pageAdmitted, webMs, 0.3);
+    }
+  }
+
+  let lookupP99 = 0;
+  if (lookupMix.count > 0) {
+    lookupMix.quantiles([0.99], scratch.q3);
+    lookupP99 = scratch.q3[0]!;
+  }
+  let payP99 = 0;
+  if (payMix.count > 0) {
+    payMix.quantiles([0.99], scratch.q3);
+    payP99 = scratch.q3[0]!;
+  }
+
+  const ext = externalNxdomainShare(s);
+  return {
+    outcomes,
+    db: load,
+    dns,
+    edgeRps: certExpired ? edgeTlsErrors : edgeRps,
+    edgeTlsErrors,
+    ingressRps,
+    webCpu: Math.min(1, webRho),
+    apiCpu: n > 0 ? apiCpuDemand / (n * (apiDep.cpuLimitMillicores / 1000)) : 0,
+    poolInUse,
+    poolIdle,
+    poolWaiting,
+    poolWaitMs: poolServedTotal > 0 ? poolWaitWeighted / poolServedTotal : 0,
+    poolAcquireTimeouts: poolAcquireTimeouts / dtSec,
+    loginRefusals: 0,
+    maxClientRefusals: 0,
+    paymentsP99Ms: payP99,
+    paymentsErrorRatio: payCalls + payFails > 0 ? payFails / (payCalls + payFails) : 0,
+    clientLookupP99Ms: lookupP99,
+    dnsServfailQps: dns.loadQps * dns.upstreamFailRatio * 0.1,
+    dnsNxdomainQps: dns.loadQps * (1 - dns.dropRatio) * ext,
+    dnsDroppedQps: dns.loadQps * dns.dropRatio,
+    redisHits: redisHits / dtSec,
+    redisMisses: redisMisses / dtSec,
+    noEndpoints: n === 0,
+    internalCalls: pageAdmitted,
+    slowQueries,
+  };
+
+  function succeed(o: EndpointOutcome, count: number, medianMs: number, sigma: number): void {
+    if (!(count > 0)) return;
+    const m = medianMs * jitter[o === outcomes.page ? 0 : 1]!;
+    o.succeeded += count;
+    o.mixture.add(count, m, sigma);
+    o.slow += count * shareAbove(m, sigma, thresholdMs);
+  }
+}
+
+function addLookup(mix: LatencyMixture, lo: LookupOutcome, count: number): void {
+  if (!(count > 0)) return;
+  mix.add(count * lo.fast, lo.fastMs, 0.4);
+  mix.add(count * lo.afterTimeout, 5000 + lo.fastMs, 0.05);
+  mix.add(count * lo.failed, lo.failMs, 0.05);
+}
+
+/** NXDOMAIN share of healthy cluster DNS traffic: ndots:5 makes most first tries miss. */
+function externalNxdomainShare(s: SimState): number {
+  const n = s.config.dns.searchDomains.length;
+  return s.deployments.api.resolver.ndots >= 2 ? n / (n + 1) * 0.8 : 0.1;
+}
+
+/** Normal CDF re-exported for tests of the model's shapes. */
+export const _normalCdf = normalCdf;

@@ -1,0 +1,426 @@
+/**
+ * `step`: one second of the production system. Pure: the same state and actions give the same next
+ * state and the same outputs, because everything random comes from the PRNG carried in the state.
+ */
+import { applyAction, runPendingOps } from './actions.ts';
+import type { SimAction } from './actions.ts';
+import { evaluateAlerts } from './alerts.ts';
+import { ENDPOINT_IDS, QUERY_IDS } from './config.ts';
+import type { EndpointId } from './config.ts';
+import { advanceDatabase, grantConnections } from './database.ts';
+import { draftFrom } from './draft.ts';
+import { lookupOutcome } from './dns.ts';
+import type { KubeEnv } from './kube.ts';
+import { advancePods, reconcileDeployments } from './kube.ts';
+import { templateId } from './log-templates.ts';
+import { LatencyMixture } from './maths.ts';
+import { M } from './metric-catalog.ts';
+import { PGBOUNCER_HOST, podIp } from './names.ts';
+import { runTraffic } from './requests.ts';
+import type { StepTraffic } from './requests.ts';
+import { Rng } from './rng.ts';
+import type { StepSink } from './sink.ts';
+import { burnRates, recordSlo } from './slo.ts';
+import type { Pod, SimState } from './state.ts';
+import { DAY, SECOND } from './time.ts';
+import { computeDemand } from './traffic.ts';
+import type { Demand } from './traffic.ts';
+
+/** The fixed step: one simulated second. */
+export const STEP_MS = 1000;
+
+const L = {
+  access: templateId('ingress_access'),
+  upstreamTimeout: templateId('ingress_upstream_timeout'),
+  upstreamClosed: templateId('ingress_upstream_closed'),
+  noEndpoints: templateId('ingress_no_endpoints'),
+  webError: templateId('web_api_error'),
+  apiError: templateId('api_request_error'),
+  apiRequest: templateId('api_request'),
+  gormSlow: templateId('api_gorm_slow'),
+  pgDuration: templateId('pg_duration'),
+  dnsQuery: templateId('coredns_query'),
+  dnsUpstream: templateId('coredns_upstream_timeout'),
+  dnsHealth: templateId('coredns_health_slow'),
+  redisEvict: templateId('redis_maxmemory'),
+};
+
+const EP_INDEX: Record<EndpointId, number> = { page: 0, products: 1, orders: 2, search: 3, checkout: 4 };
+const QUANTILES = [0.5, 0.95, 0.99] as const;
+const qOut = new Float64Array(3);
+const apiMix = new LatencyMixture(512);
+const demand: Demand = { user: { page: 0, products: 0, orders: 0, search: 0, checkout: 0 }, retries: { page: 0, products: 0, orders: 0, search: 0, checkout: 0 } };
+
+/** Advances the simulation by one step, applying `actions` first. Returns the next state. */
+export function step(prev: SimState, actions: readonly SimAction[], sink: StepSink): SimState {
+  const s = draftFrom(prev);
+  const rng = new Rng(prev.rng);
+  const t = prev.t; // this step covers [t, t + STEP_MS)
+  const dtSec = STEP_MS / SECOND;
+  const deadWork = { page: 0, products: 0, orders: 0, search: 0, checkout: 0 } as Record<EndpointId, number>;
+
+  const env: KubeEnv = {
+    startupFailure: (pod, r) => startupFailure(s, pod, r),
+    onContainerDeath: (pod) => {
+      // Requests waiting on a dying pod fail at the ingress with 502.
+      for (const e of ENDPOINT_IDS) {
+        deadWork[e] += pod.poolWaiting[EP_INDEX[e]]!;
+        pod.poolWaiting[EP_INDEX[e]] = 0;
+      }
+    },
+  };
+
+  for (const a of actions) applyAction(s, a, rng, t, sink, env);
+  runPendingOps(s, t);
+  advancePods(s, rng, t, STEP_MS, sink, env);
+  reconcileDeployments(s, rng, t, sink, env);
+
+  computeDemand(s, rng, t, demand);
+  const traffic = runTraffic(s, demand, dtSec, rng);
+  const { walRate, queryMeanMs } = advanceDatabase(s, traffic.db, rng, t, dtSec, sink);
+  grantConnections(s, rng, t, sink);
+  advanceRedis(s, traffic, dtSec);
+
+  // Requests lost with dying pods.
+  for (const e of ENDPOINT_IDS) {
+    const lost = deadWork[e];
+    if (lost > 0) {
+      const o = traffic.outcomes[e];
+      o.failed += lost;
+      o.status.s502 += lost;
+      o.mixture.add(lost, 3000, 0.5);
+    }
+  }
+
+  // Counters, in-flight and retry pressure for the next step.
+  let sloTotal = 0;
+  let sloBad = 0;
+  let sloSlow = 0;
+  for (const e of ENDPOINT_IDS) {
+    const o = traffic.outcomes[e];
+    const c = s.counters[e];
+    c.arrived += o.arrived;
+    c.succeeded += o.succeeded;
+    c.failed += o.failed;
+    c.slow += o.slow;
+    c.retries += demand.retries[e] * dtSec;
+    let waiting = 0;
+    for (const p of s.pods) if (p.deployment === 'api') waiting += p.poolWaiting[EP_INDEX[e]]!;
+    s.inFlight[e] = waiting;
+    s.traffic.lastFailRate[e] = o.failed / dtSec;
+    sloTotal += o.succeeded + o.failed;
+    sloBad += o.failed; // shed 503s count against the SLO too
+    sloSlow += o.slow;
+  }
+  recordSlo(s.slo, t, sloTotal, sloBad, sloSlow);
+  const burn = burnRates(s.slo, s.config.slo.availabilityTarget, s.config.slo.latencyTarget, t + STEP_MS, s.config.slo.windowDays);
+
+  writeSample(s, traffic, burn, walRate, queryMeanMs, sink.sample);
+  writeRequestLogs(s, traffic, rng, t, sink);
+  evaluateAlerts(s.alerts, sink.sample, t + STEP_MS, sink);
+
+  s.t = t + STEP_MS;
+  s.rng = rng.snapshot();
+  return s;
+}
+
+/** Why a starting pod cannot reach its dependencies (argument for the startup log), or -1. */
+function startupFailure(s: SimState, pod: Pod, rng: Rng): number {
+  if (pod.deployment !== 'api') return -1;
+  const dep = s.deployments.api;
+  // A fresh pod resolves its database host through cluster DNS (conditions of the last step).
+  const dns = { capacityQps: 1, loadQps: s.dns.qps, util: s.dns.util, dropRatio: s.dns.dropRatio, answerMs: 0.5, upstreamFailRatio: s.dns.servfailRatio, corednsReady: 1 };
+  const lookup = lookupOutcome(s, dns, PGBOUNCER_HOST, false, dep.resolver, pod.version);
+  if (rng.float() < lookup.failed) return 0;
+  const pgb = s.db.pgbouncer;
+  if (s.t < pgb.loginFailingUntil || !s.db.primaryUp || s.t < s.db.primaryDownUntil) return 2;
+  return -1;
+}
+
+function advanceRedis(s: SimState, traffic: StepTraffic, dtSec: number): void {
+  const r = s.redis;
+  const hot = 400_000; // keys in the working set
+  r.hits += traffic.redisHits * dtSec;
+  r.misses += traffic.redisMisses * dtSec;
+  // Each miss that reached the database fills its key; popular keys come back first.
+  const served = traffic.db.rate.product_by_id * dtSec;
+  r.filled = Math.min(1, r.filled + (served / hot) * (1 - r.filled) * 3);
+  const memory = s.config.redis.workingSetBytes * (0.25 + 0.75 * r.filled);
+  if (memory > s.config.redis.maxmemoryBytes) r.evictedKeys += ((memory - s.config.redis.maxmemoryBytes) / 2048) * dtSec;
+  s.dns.qps = traffic.dns.loadQps;
+  s.dns.util = traffic.dns.util;
+  s.dns.dropRatio = traffic.dns.dropRatio;
+  s.dns.servfailRatio = traffic.dns.upstreamFailRatio;
+}
+
+function writeSample(s: SimState, tr: StepTraffic, burn: ReturnType<typeof burnRates>, walRate: number, queryMeanMs: number, v: Float64Array): void {
+  const set = (key: string, value: number): void => {
+    v[M[key]!] = Number.isFinite(value) ? value : 0;
+  };
+  const cfg = s.config;
+  const epoch = cfg.startEpochMs + s.t;
+  set('edge_rps', tr.edgeRps);
+  set('edge_cache_hit_ratio', tr.edgeTlsErrors > 0 ? 0 : cfg.edge.staticHitRatio);
+  set('edge_tls_errors', tr.edgeTlsErrors);
+  set('cert_expiry_days', (s.certNotAfterEpochMs - epoch) / DAY);
+  let ingress = 0;
+  let s502 = 0;
+  let s503 = 0;
+  let s504 = 0;
+  let fails = 0;
+  apiMix.clear();
+  let apiRps = 0;
+  let apiFails = 0;
+  for (const e of ENDPOINT_IDS) {
+    const o = tr.outcomes[e];
+    const done = o.succeeded + o.failed;
+    ingress += e === 'products' ? o.arrived - tr.internalCalls : o.arrived;
+    s502 += o.status.s502;
+    s503 += o.status.s503;
+    s504 += o.status.s504;
+    fails += o.failed;
+    set(`${e}_rps`, o.arrived);
+    set(`${e}_error_ratio`, done > 0 ? o.failed / done : 0);
+    o.mixture.quantiles(QUANTILES, qOut);
+    set(`${e}_p50`, qOut[0]!);
+    set(`${e}_p95`, qOut[1]!);
+    set(`${e}_p99`, qOut[2]!);
+    if (e !== 'page') {
+      apiMix.addShifted(o.mixture, 0, 1);
+      apiRps += o.arrived;
+      apiFails += o.failed;
+    }
+  }
+  set('ingress_rps', ingress);
+  set('ingress_5xx_ratio', ingress > 0 ? Math.min(1, fails / ingress) : 0);
+  set('ingress_502', s502);
+  set('ingress_503', s503);
+  set('ingress_504', s504);
+  set('web_cpu', tr.webCpu);
+  set('web_pods_ready', s.pods.filter((p) => p.deployment === 'web' && p.ready).length);
+  set('api_rps', apiRps);
+  set('api_error_ratio', apiRps > 0 ? Math.min(1, apiFails / apiRps) : 0);
+  apiMix.quantiles(QUANTILES, qOut);
+  set('api_p50', qOut[0]!);
+  set('api_p99', qOut[2]!);
+  set('api_cpu', tr.apiCpu);
+  let memMax = 0;
+  let ready = 0;
+  let restarts = 0;
+  for (const p of s.pods) {
+    if (p.deployment !== 'api') continue;
+    if (p.phase !== 'Terminating') {
+      memMax = Math.max(memMax, p.memoryMiB);
+      restarts += p.restarts;
+    }
+    if (p.ready) ready++;
+  }
+  set('api_memory_max', memMax * 1024 * 1024);
+  set('api_pods_ready', ready);
+  set('api_pods_desired', s.deployments.api.replicas);
+  set('api_restarts', restarts);
+  set('api_goroutines', ready * 38 + tr.poolWaiting + apiRps * (apiMix.mean() / 1000));
+  set('pool_in_use', tr.poolInUse);
+  set('pool_idle', tr.poolIdle);
+  set('pool_max', ready * s.deployments.api.poolMaxConns);
+  set('pool_waiting', tr.poolWaiting);
+  set('pool_wait_ms', tr.poolWaitMs);
+  set('pool_acquire_timeouts', tr.poolAcquireTimeouts);
+  const db = s.db;
+  const pgb = db.pgbouncer;
+  set('pgb_cl_active', pgb.clients - pgb.clientsWaiting);
+  set('pgb_cl_waiting', pgb.clientsWaiting);
+  set('pgb_sv_active', Math.min(db.serverConns, tr.poolInUse));
+  set('pgb_sv_idle', Math.max(0, db.serverConns - tr.poolInUse));
+  set('pgb_login_errors', s.t < pgb.loginFailingUntil ? Math.max(1, pgb.clients - db.serverConns) : 0);
+  const accepting = db.primaryUp && s.t >= db.primaryDownUntil;
+  const direct = cfg.postgres.otherClients;
+  const active = Math.min(db.activeBackends, db.serverConns) + (accepting ? 2 : 0);
+  const idleTx = db.idleInTxBackends;
+  set('pg_conn_active', accepting ? active : 0);
+  set('pg_conn_idle_in_tx', accepting ? idleTx : 0);
+  set('pg_conn_idle', accepting ? Math.max(0, db.serverConns - active - idleTx) + direct - 2 : 0);
+  set('pg_conn_total', accepting ? db.serverConns + direct + db.indexBuilds.length : 0);
+  set('pg_max_connections', accepting ? db.maxConnections : 0);
+  set('pg_tps', db.tps);
+  set('pg_cpu', Math.min(1, db.cpuUtil));
+  set('pg_io_util', Math.min(1, db.ioUtil));
+  set('pg_query_mean_ms', queryMeanMs);
+  set('pg_lock_waiters', db.lockWaiters);
+  set('pg_disk_used_ratio', db.diskUsedBytes / db.diskBytes);
+  set('pg_wal_bytes', db.walBytes);
+  set('pg_wal_rate', walRate);
+  set('replica_lag_s', db.replicaUp ? db.replicaLagBytes / cfg.postgres.replicaReplayBytesPerSec + 0.02 : 0);
+  set('replica_cpu', Math.min(1, db.replicaCpuUtil));
+  const lookups = tr.redisHits + tr.redisMisses;
+  set('redis_hit_ratio', lookups > 0 ? tr.redisHits / lookups : 0);
+  set('redis_memory', cfg.redis.workingSetBytes * (0.25 + 0.75 * s.redis.filled));
+  set('redis_evictions', 0);
+  set('redis_ops', lookups * 1.6);
+  set('dns_qps', tr.dns.loadQps);
+  set('dns_p99', tr.dns.dropRatio > 0.001 ? 2000 : tr.dns.answerMs * 6 + (tr.dns.upstreamFailRatio > 0 ? 2000 : 12));
+  set('dns_servfail', tr.dnsServfailQps);
+  set('dns_nxdomain', tr.dnsNxdomainQps);
+  set('dns_dropped', tr.dnsDroppedQps);
+  set('coredns_cpu', Math.min(1, tr.dns.util));
+  set('coredns_pods_ready', tr.dns.corednsReady);
+  set('client_lookup_p99', tr.clientLookupP99Ms);
+  set('payments_p99', tr.paymentsP99Ms);
+  set('payments_error_ratio', tr.paymentsErrorRatio);
+  const w = s.slo;
+  const last = w.minute % w.total.length;
+  const total = w.total[last]!;
+  set('slo_error_ratio', total > 0 ? w.bad[last]! / total : 0);
+  set('slo_slow_ratio', burn.latency5m * (1 - cfg.slo.latencyTarget));
+  set('burn_rate_5m', burn.b5m);
+  set('burn_rate_1h', burn.b1h);
+  set('burn_rate_30m', burn.b30m);
+  set('burn_rate_6h', burn.b6h);
+  set('error_budget_remaining', burn.budgetRemaining);
+}
+
+/** Sampled access and error logs: a few lines a second, every failure kind represented. */
+function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sink: StepSink): void {
+  const apiPods = s.pods.filter((p) => p.deployment === 'api' && p.ready);
+  const webPods = s.pods.filter((p) => p.deployment === 'web' && p.ready);
+  const pickApi = (): Pod | undefined => apiPods[rng.int(apiPods.length)];
+  const ipOf = (p: Pod | undefined): number => (p ? sink.intern(podIp(p.uid)) : sink.intern(''));
+  const ingressSrc = sink.intern('ingress-nginx-controller-7c9f6d5b8-x2kqp');
+  const endpoints = ENDPOINT_IDS;
+
+  // Successful traffic: two access lines a second, the odd API request log.
+  let total = 0;
+  for (const e of endpoints) total += tr.outcomes[e].succeeded;
+  for (let i = 0; i < 2 && total > 0; i++) {
+    let pick = rng.float() * total;
+    let e: EndpointId = 'products';
+    for (const x of endpoints) {
+      pick -= tr.outcomes[x].succeeded;
+      if (pick <= 0) {
+        e = x;
+        break;
+      }
+    }
+    const o = tr.outcomes[e];
+    o.mixture.quantiles([0.2 + rng.float() * 0.79], qOut);
+    const pod = e === 'page' ? webPods[rng.int(Math.max(1, webPods.length))] : pickApi();
+    const hi = rng.next();
+    const lo = rng.next();
+    const client = rng.int(1_000_000);
+    const bytes = s.config.endpoints[e].responseBytes + rng.int(400);
+    sink.log(t + rng.int(1000), L.access, ingressSrc, hi, lo, EP_INDEX[e], e === 'checkout' ? 201 : 200, bytes, qOut[0]! / 1000, client, ipOf(pod));
+    if (e !== 'page' && pod && rng.chance(0.3)) sink.log(t + rng.int(1000), L.apiRequest, sink.intern(pod.name), hi, lo, EP_INDEX[e], e === 'checkout' ? 201 : 200, 0, qOut[0]!);
+  }
+
+  // Failures: about one line in twenty per failed request, at least a trickle while errors last.
+  for (const e of endpoints) {
+    const o = tr.outcomes[e];
+    if (!(o.failed > 0)) continue;
+    const causes = o.causes;
+    for (let c = 0; c < causes.length; c++) {
+      const count = causes[c]!;
+      if (!(count > 0)) continue;
+      const lines = rng.count(Math.min(3, count * 0.05 + (count > 0.5 ? 0.3 : 0)));
+      for (let i = 0; i < lines; i++) {
+        const pod = pickApi();
+        if (!pod) break;
+        const hi = rng.next();
+        const lo = rng.next();
+        const status = c >= 10 && c <= 15 ? 502 : 500;
+        const at = t + rng.int(1000);
+        const host = c >= 18 ? stormHost(s) : s.config.payments.host;
+        const duration = durationFor(s, c, rng);
+        sink.log(at, L.apiError, sink.intern(pod.name), hi, lo, EP_INDEX[e], status, c, duration, sink.intern(host), sink.intern(podIp(pod.uid)));
+        sink.log(at + Math.round(duration), L.access, ingressSrc, hi, lo, EP_INDEX[e], status, 98, duration / 1000, rng.int(1_000_000), ipOf(pod));
+      }
+    }
+    if (o.status.s504 > 0 && rng.chance(Math.min(1, o.status.s504 * 0.1))) {
+      const pod = pickApi();
+      sink.log(t + rng.int(1000), L.upstreamTimeout, ingressSrc, 0, 0, EP_INDEX[e], ipOf(pod), 0, 0, rng.int(1_000_000), rng.int(8));
+    }
+    if (o.status.s502 > 0 && causesTotal(causes) < o.status.s502 * 0.5 && rng.chance(Math.min(1, o.status.s502 * 0.2))) {
+      const pod = pickApi();
+      sink.log(t + rng.int(1000), L.upstreamClosed, ingressSrc, 0, 0, EP_INDEX[e], ipOf(pod), 0, 0, rng.int(1_000_000), rng.int(8));
+    }
+    if (e === 'page' && o.status.s500 > 0 && webPods.length > 0 && rng.chance(Math.min(1, o.status.s500 * 0.05))) {
+      const web = webPods[rng.int(webPods.length)]!;
+      sink.log(t + rng.int(1000), L.webError, sink.intern(web.name), 0, 0, tr.outcomes.products.status.s503 > tr.outcomes.products.status.s500 ? 503 : 500, rng.int(1_000_000));
+    }
+  }
+  if (tr.noEndpoints && Math.floor(t / SECOND) % 5 === 0) sink.log(t, L.noEndpoints, ingressSrc, 0, 0);
+
+  // Slow queries: GORM's slow-SQL line in the API, Postgres' duration line (log_min_duration_statement = 500ms).
+  for (const q of QUERY_IDS) {
+    const slow = tr.slowQueries[q];
+    if (!(slow > 0)) continue;
+    const n = rng.count(Math.min(2, slow * 0.03 + 0.2));
+    const meanMs = tr.db.rate[q] > 0 ? tr.db.execMs[q] / tr.db.rate[q] : 0;
+    const qc = s.config.queries[q];
+    for (let i = 0; i < n; i++) {
+      const pod = pickApi();
+      if (!pod) break;
+      const ms = meanMs * (0.7 + rng.float() * 0.6);
+      const at = t + rng.int(1000);
+      sink.log(at, L.gormSlow, sink.intern(pod.name), 0, 0, sink.intern(qc.sql), sink.intern(qc.callSite), ms, qc.rows, rng.int(1_000_000));
+      if (ms >= 500) sink.log(at, L.pgDuration, sink.intern(qc.target === 'replica' && s.db.replicaUp && !s.db.promoted ? 'pg-replica-0' : 'pg-primary-0'), 0, 0, 20_000 + rng.int(40_000), ms, hashSql(qc.sql), sink.intern(qc.sql), rng.int(1_000_000));
+    }
+  }
+
+  // CoreDNS: the query log (with the ndots:5 NXDOMAIN chain) and errors when upstream or capacity fail.
+  const dns = tr.dns;
+  const coreSrc = sink.intern('coredns-5d78c9869d-4xkpz');
+  if (rng.chance(0.5) && apiPods.length > 0) {
+    const pod = pickApi()!;
+    const host = s.config.payments.host;
+    const names = s.config.dns.searchDomains.map((d) => `${host}.${d}.`);
+    const step = rng.int(names.length + 1);
+    const qname = step < names.length ? names[step]! : `${host}.`;
+    const rcode = step < names.length ? 'NXDOMAIN' : 'NOERROR';
+    sink.log(t + rng.int(1000), L.dnsQuery, coreSrc, 0, 0, sink.intern(podIp(pod.uid)), sink.intern(qname), sink.intern(rcode), rcode === 'NXDOMAIN' ? 160 + qname.length : 90, Math.round((rcode === 'NXDOMAIN' ? 90 : 11_000) + rng.int(400)), rng.next());
+  }
+  if (dns.upstreamFailRatio > 0 && rng.chance(0.8)) {
+    sink.log(t + rng.int(1000), L.dnsUpstream, coreSrc, 0, 0, sink.intern(`${s.config.payments.host}.`), rng.int(2), sink.intern('10.244.0.12'), rng.int(20_000));
+  }
+  if (dns.util > 1 && rng.chance(0.1)) sink.log(t + rng.int(1000), L.dnsHealth, coreSrc, 0, 0, 1000 + rng.int(1500) * Math.min(4, dns.util));
+  void L.redisEvict;
+}
+
+function causesTotal(causes: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < causes.length; i++) n += causes[i]!;
+  return n;
+}
+
+function stormHost(s: SimState): string {
+  for (const f of s.faults) if (f.spec.kind === 'dnsLookupStorm') return f.spec.host;
+  return s.config.payments.host;
+}
+
+function durationFor(s: SimState, cause: number, rng: Rng): number {
+  const base = rng.float() * 3;
+  switch (cause) {
+    case 0:
+    case 1:
+    case 16:
+      return s.config.api.requestTimeoutMs + base;
+    case 2:
+      return s.db.statementTimeoutMs + base;
+    case 10:
+    case 15:
+      return s.config.payments.clientTimeoutMs + base;
+    case 12:
+    case 18:
+      return s.deployments.api.resolver.timeoutMs * s.deployments.api.resolver.attempts + base;
+    case 14:
+    case 19:
+      return 2000 + base;
+    default:
+      return 2 + base;
+  }
+}
+
+function hashSql(sql: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < sql.length; i++) h = Math.imul(h ^ sql.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

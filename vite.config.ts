@@ -1,0 +1,51 @@
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * index.html carries the production Content-Security-Policy. The dev server needs two
+ * allowances on top of it, and only while serving: a WebSocket back to itself for hot reload, and
+ * inline <style> elements, which is how Vite injects imported CSS during development.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'on-call-drill:dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace(/content="default-src[^"]*"/, (policy) =>
+        policy
+          .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+          .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [devServerCsp()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/dom/**', 'tests/e2e/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: ['tests/dom/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+    ],
+  },
+});
