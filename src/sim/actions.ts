@@ -36,7 +36,11 @@ export type SimAction =
   | { type: 'scale'; deployment: DeploymentName; replicas: number }
   | { type: 'setPoolSize'; maxConns: number }
   | { type: 'setPgbouncer'; defaultPoolSize?: number; maxClientConn?: number }
-  | { type: 'setPostgresSetting'; name: 'max_connections' | 'statement_timeout' | 'idle_in_transaction_session_timeout'; value: number }
+  | {
+      type: 'setPostgresSetting';
+      name: 'max_connections' | 'statement_timeout' | 'idle_in_transaction_session_timeout';
+      value: number;
+    }
   | { type: 'reloadPostgres' }
   | { type: 'restartPostgres' }
   | { type: 'terminateBackends'; filter: BackendFilter; cancelOnly?: boolean }
@@ -72,7 +76,11 @@ const L = {
   autoanalyze: templateId('pg_autoanalyze'),
 };
 
-function bumpTemplate(s: SimState, name: DeploymentName, change: { version?: string; cause: string }): void {
+function bumpTemplate(
+  s: SimState,
+  name: DeploymentName,
+  change: { version?: string; cause: string },
+): void {
   const dep = s.deployments[name];
   const version = change.version ?? dep.version;
   const revision = dep.revision + 1;
@@ -94,11 +102,19 @@ function reject(sink: StepSink, t: number, action: SimAction, reason: string): v
 }
 
 /** Applies one action to the draft state. */
-export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number, sink: StepSink, env: KubeEnv): void {
+export function applyAction(
+  s: SimState,
+  action: SimAction,
+  rng: Rng,
+  t: number,
+  sink: StepSink,
+  env: KubeEnv,
+): void {
   const db = s.db;
   switch (action.type) {
     case 'injectFault': {
-      if (s.faults.some((f) => f.id === action.id)) return reject(sink, t, action, `fault ${action.id} is already active`);
+      if (s.faults.some((f) => f.id === action.id))
+        return reject(sink, t, action, `fault ${action.id} is already active`);
       s.faults = [...s.faults, { id: action.id, spec: action.fault, startedAt: t }];
       onFaultStart(s, action.id, action.fault, rng, t, sink);
       sink.event({ kind: 'faultInjected', t, id: action.id, fault: action.fault.kind });
@@ -108,19 +124,42 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
       const f = s.faults.find((x) => x.id === action.id);
       if (!f) return reject(sink, t, action, `no active fault ${action.id}`);
       s.faults = s.faults.filter((x) => x.id !== action.id);
-      if (f.spec.kind === 'migrationLock') db.migrations = db.migrations.filter((m) => m.faultId !== f.id);
+      if (f.spec.kind === 'migrationLock')
+        db.migrations = db.migrations.filter((m) => m.faultId !== f.id);
       sink.event({ kind: 'faultCleared', t, id: f.id, fault: f.spec.kind });
       return;
     }
     case 'deploy': {
-      bumpTemplate(s, action.deployment, { version: action.version, cause: action.changeCause ?? `deploy ${action.version}` });
-      return ok(sink, t, action, `deployment.apps/${action.deployment} image updated to ${action.version}`);
+      bumpTemplate(s, action.deployment, {
+        version: action.version,
+        cause: action.changeCause ?? `deploy ${action.version}`,
+      });
+      return ok(
+        sink,
+        t,
+        action,
+        `deployment.apps/${action.deployment} image updated to ${action.version}`,
+      );
     }
     case 'rollback': {
       const dep = s.deployments[action.deployment];
-      const target = action.toRevision === undefined ? dep.history[dep.history.length - 2] : dep.history.find((h) => h.revision === action.toRevision);
-      if (!target) return reject(sink, t, action, action.toRevision === undefined ? `no rollout history found for deployment "${action.deployment}"` : `unable to find specified revision ${action.toRevision} in history`);
-      bumpTemplate(s, action.deployment, { version: target.version, cause: `rollback to revision ${target.revision}` });
+      const target =
+        action.toRevision === undefined
+          ? dep.history[dep.history.length - 2]
+          : dep.history.find((h) => h.revision === action.toRevision);
+      if (!target)
+        return reject(
+          sink,
+          t,
+          action,
+          action.toRevision === undefined
+            ? `no rollout history found for deployment "${action.deployment}"`
+            : `unable to find specified revision ${action.toRevision} in history`,
+        );
+      bumpTemplate(s, action.deployment, {
+        version: target.version,
+        cause: `rollback to revision ${target.revision}`,
+      });
       return ok(sink, t, action, `deployment.apps/${action.deployment} rolled back`);
     }
     case 'restartDeployment': {
@@ -134,8 +173,12 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
       return ok(sink, t, action, `pod "${action.pod}" deleted`);
     }
     case 'scale': {
-      if (!(action.replicas >= 0) || !Number.isInteger(action.replicas)) return reject(sink, t, action, 'replicas must be a whole number >= 0');
-      s.deployments[action.deployment] = { ...s.deployments[action.deployment], replicas: action.replicas };
+      if (!(action.replicas >= 0) || !Number.isInteger(action.replicas))
+        return reject(sink, t, action, 'replicas must be a whole number >= 0');
+      s.deployments[action.deployment] = {
+        ...s.deployments[action.deployment],
+        replicas: action.replicas,
+      };
       return ok(sink, t, action, `deployment.apps/${action.deployment} scaled`);
     }
     case 'setPoolSize': {
@@ -143,25 +186,57 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
       // The pool size is an environment variable: changing it rolls the deployment.
       s.deployments.api = { ...s.deployments.api, poolMaxConns: Math.round(action.maxConns) };
       bumpTemplate(s, 'api', { cause: `DB_MAX_CONNS=${Math.round(action.maxConns)}` });
-      return ok(sink, t, action, `deployment.apps/api env updated (DB_MAX_CONNS=${Math.round(action.maxConns)})`);
+      return ok(
+        sink,
+        t,
+        action,
+        `deployment.apps/api env updated (DB_MAX_CONNS=${Math.round(action.maxConns)})`,
+      );
     }
     case 'setPgbouncer': {
-      if (action.defaultPoolSize !== undefined) db.pgbouncer.defaultPoolSize = Math.max(1, Math.round(action.defaultPoolSize));
-      if (action.maxClientConn !== undefined) db.pgbouncer.maxClientConn = Math.max(1, Math.round(action.maxClientConn));
+      if (action.defaultPoolSize !== undefined)
+        db.pgbouncer.defaultPoolSize = Math.max(1, Math.round(action.defaultPoolSize));
+      if (action.maxClientConn !== undefined)
+        db.pgbouncer.maxClientConn = Math.max(1, Math.round(action.maxClientConn));
       return ok(sink, t, action, 'RELOAD');
     }
     case 'setPostgresSetting': {
       const v = Math.max(0, Math.round(action.value));
       if (action.name === 'max_connections') {
         db.pendingMaxConnections = v;
-        sink.log(t, L.pendingRestart, sink.intern('pg-primary-0'), 0, 0, sink.intern('max_connections'));
+        sink.log(
+          t,
+          L.pendingRestart,
+          sink.intern('pg-primary-0'),
+          0,
+          0,
+          sink.intern('max_connections'),
+        );
         return ok(sink, t, action, 'ALTER SYSTEM (pending restart)');
       }
-      s.ops = [...s.ops, { at: t + DELAYS.configReloadMs, op: { kind: 'configReloaded', statementTimeoutMs: action.name === 'statement_timeout' ? v : null, idleInTxTimeoutMs: action.name === 'idle_in_transaction_session_timeout' ? v : null } }];
+      s.ops = [
+        ...s.ops,
+        {
+          at: t + DELAYS.configReloadMs,
+          op: {
+            kind: 'configReloaded',
+            statementTimeoutMs: action.name === 'statement_timeout' ? v : null,
+            idleInTxTimeoutMs: action.name === 'idle_in_transaction_session_timeout' ? v : null,
+          },
+        },
+      ];
       return ok(sink, t, action, 'ALTER SYSTEM');
     }
     case 'reloadPostgres': {
-      if (db.pendingMaxConnections !== null) sink.log(t, L.pendingRestart, sink.intern('pg-primary-0'), 0, 0, sink.intern('max_connections'));
+      if (db.pendingMaxConnections !== null)
+        sink.log(
+          t,
+          L.pendingRestart,
+          sink.intern('pg-primary-0'),
+          0,
+          0,
+          sink.intern('max_connections'),
+        );
       return ok(sink, t, action, 'pg_reload_conf');
     }
     case 'restartPostgres': {
@@ -190,7 +265,19 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
         if (mig) {
           mig.cancelled = true;
           n = 1;
-          sink.log(t, action.cancelOnly ? L.userCancel : L.adminTerminate, sink.intern('pg-primary-0'), 0, 0, f.pid, sink.intern(mig.pid === f.pid ? 'ALTER TABLE orders ADD COLUMN discount_code text' : 'SELECT count(*) FROM orders o JOIN order_items i ON i.order_id = o.id'));
+          sink.log(
+            t,
+            action.cancelOnly ? L.userCancel : L.adminTerminate,
+            sink.intern('pg-primary-0'),
+            0,
+            0,
+            f.pid,
+            sink.intern(
+              mig.pid === f.pid
+                ? 'ALTER TABLE orders ADD COLUMN discount_code text'
+                : 'SELECT count(*) FROM orders o JOIN order_items i ON i.order_id = o.id',
+            ),
+          );
         }
       }
       const idleTxTarget = f.state === undefined || f.state === 'idle in transaction';
@@ -198,54 +285,118 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
         // Leaked sessions are idle in transaction; the pool sees the broken connection and replaces it.
         for (const p of s.pods) {
           if (p.deployment !== 'api' || p.poolLeaked <= 0) continue;
-          const killed = f.olderThanMs !== undefined && f.olderThanMs > 0 ? p.poolLeaked * 0.9 : p.poolLeaked;
+          const killed =
+            f.olderThanMs !== undefined && f.olderThanMs > 0 ? p.poolLeaked * 0.9 : p.poolLeaked;
           n += killed;
           p.poolLeaked -= killed;
         }
         const lines = Math.min(5, Math.ceil(n));
-        for (let i = 0; i < lines; i++) sink.log(t, L.adminTerminate, sink.intern('pg-primary-0'), 0, 0, 20_000 + rng.int(40_000));
+        for (let i = 0; i < lines; i++)
+          sink.log(
+            t,
+            L.adminTerminate,
+            sink.intern('pg-primary-0'),
+            0,
+            0,
+            20_000 + rng.int(40_000),
+          );
       }
-      return ok(sink, t, action, `${Math.round(n)} backends ${action.cancelOnly ? 'cancelled' : 'terminated'}`);
+      return ok(
+        sink,
+        t,
+        action,
+        `${Math.round(n)} backends ${action.cancelOnly ? 'cancelled' : 'terminated'}`,
+      );
     }
     case 'createIndex': {
-      if (db.indexes[action.name] === 'valid') return reject(sink, t, action, `relation "${action.name}" already exists`);
-      if (db.indexBuilds.some((b) => b.name === action.name)) return reject(sink, t, action, `relation "${action.name}" already exists`);
+      if (db.indexes[action.name] === 'valid')
+        return reject(sink, t, action, `relation "${action.name}" already exists`);
+      if (db.indexBuilds.some((b) => b.name === action.name))
+        return reject(sink, t, action, `relation "${action.name}" already exists`);
       const rows = s.config.postgres.tableRows[action.table];
-      if (rows === undefined) return reject(sink, t, action, `relation "${action.table}" does not exist`);
+      if (rows === undefined)
+        return reject(sink, t, action, `relation "${action.table}" does not exist`);
       const passes = action.concurrently ? 2.2 : 1;
-      const duration = Math.round(((rows / DELAYS.indexBuildRowsPerSec) * passes * SECOND) / 1000) * 1000;
+      const duration =
+        Math.round(((rows / DELAYS.indexBuildRowsPerSec) * passes * SECOND) / 1000) * 1000;
       db.indexes[action.name] = 'building';
-      db.indexBuilds = [...db.indexBuilds, { name: action.name, table: action.table, columns: action.columns, concurrently: action.concurrently, startedAt: t, doneAt: t + duration }];
+      db.indexBuilds = [
+        ...db.indexBuilds,
+        {
+          name: action.name,
+          table: action.table,
+          columns: action.columns,
+          concurrently: action.concurrently,
+          startedAt: t,
+          doneAt: t + duration,
+        },
+      ];
       if (!action.concurrently) {
         // A plain CREATE INDEX takes a SHARE lock: every write to the table waits for the build.
-        db.migrations = [...db.migrations, { faultId: `index:${action.name}`, table: action.table, pid: 40_000 + rng.int(9_000), until: t + duration, cancelled: false }];
+        db.migrations = [
+          ...db.migrations,
+          {
+            faultId: `index:${action.name}`,
+            table: action.table,
+            pid: 40_000 + rng.int(9_000),
+            until: t + duration,
+            cancelled: false,
+          },
+        ];
       }
-      return ok(sink, t, action, `CREATE INDEX${action.concurrently ? ' CONCURRENTLY' : ''} (about ${Math.round(duration / SECOND)} s)`);
+      return ok(
+        sink,
+        t,
+        action,
+        `CREATE INDEX${action.concurrently ? ' CONCURRENTLY' : ''} (about ${Math.round(duration / SECOND)} s)`,
+      );
     }
     case 'analyzeTable': {
       db.analyzedAt = { ...db.analyzedAt, [action.table]: t };
-      sink.log(t, L.autoanalyze, sink.intern('pg-primary-0'), 0, 0, 20_000 + rng.int(40_000), sink.intern(action.table));
+      sink.log(
+        t,
+        L.autoanalyze,
+        sink.intern('pg-primary-0'),
+        0,
+        0,
+        20_000 + rng.int(40_000),
+        sink.intern(action.table),
+      );
       return ok(sink, t, action, 'ANALYZE');
     }
     case 'setResolverOptions': {
       const r = s.deployments.api.resolver;
-      s.deployments.api = { ...s.deployments.api, resolver: { ndots: action.ndots ?? r.ndots, timeoutMs: action.timeoutMs ?? r.timeoutMs, attempts: action.attempts ?? r.attempts } };
+      s.deployments.api = {
+        ...s.deployments.api,
+        resolver: {
+          ndots: action.ndots ?? r.ndots,
+          timeoutMs: action.timeoutMs ?? r.timeoutMs,
+          attempts: action.attempts ?? r.attempts,
+        },
+      };
       bumpTemplate(s, 'api', { cause: 'dnsConfig options changed' });
       return ok(sink, t, action, 'deployment.apps/api patched (dnsConfig)');
     }
     case 'fixDnsRecord': {
       s.dns.recordFixes[action.host] = t + DELAYS.dnsRecordPropagationMs;
-      return ok(sink, t, action, `record for ${action.host} updated; TTL and negative caches must expire`);
+      return ok(
+        sink,
+        t,
+        action,
+        `record for ${action.host} updated; TTL and negative caches must expire`,
+      );
     }
     case 'flushDnsCache': {
       s.dns.cacheFlushedAt = t;
       for (const p of s.pods) if (p.deployment === 'api') p.dnsCacheWarm = 0;
       // A flush also makes a fixed record visible at once instead of after the negative-cache TTL.
-      for (const [host, at] of Object.entries(s.dns.recordFixes)) if (at > t) s.dns.recordFixes[host] = t;
+      for (const [host, at] of Object.entries(s.dns.recordFixes))
+        if (at > t) s.dns.recordFixes[host] = t;
       return ok(sink, t, action, 'client DNS caches flushed');
     }
     case 'failover': {
-      if (!db.replicaUp || db.promoted) return reject(sink, t, action, 'no streaming replica to promote');
+      if (!db.replicaUp || db.promoted)
+        return reject(sink, t, action, 'no streaming replica to promote');
       const avgTxBytes = 9_200;
       db.lostTransactions += Math.round(db.replicaLagBytes / avgTxBytes);
       db.promoted = true;
@@ -255,39 +406,69 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
       db.primaryDownUntil = t + DELAYS.failoverMs;
       db.primaryDownReason = 'failover';
       db.diskUsedBytes = db.dataBytes;
-      db.slots = db.slots.filter((sl) => sl.type === 'physical').map((sl) => ({ ...sl, retainedBytes: 0, active: false }));
+      db.slots = db.slots
+        .filter((sl) => sl.type === 'physical')
+        .map((sl) => ({ ...sl, retainedBytes: 0, active: false }));
       db.migrations = [];
       for (const p of s.pods) {
         if (p.deployment !== 'api') continue;
         p.poolLeaked = 0;
         p.poolUsable = 0;
       }
-      sink.log(t + DELAYS.failoverMs, L.promoted, sink.intern('pg-replica-0'), 0, 0, sink.intern('0/5A3F1C28'));
+      sink.log(
+        t + DELAYS.failoverMs,
+        L.promoted,
+        sink.intern('pg-replica-0'),
+        0,
+        0,
+        sink.intern('0/5A3F1C28'),
+      );
       sink.event({ kind: 'postgresDown', t, reason: 'failover' });
       return ok(sink, t, action, 'replica promoted');
     }
     case 'shedLoad': {
       s.traffic = { ...s.traffic, shedRatio: Math.min(0.95, Math.max(0, action.ratio)) };
-      return ok(sink, t, action, `shedding ${Math.round(s.traffic.shedRatio * 100)}% at the ingress`);
+      return ok(
+        sink,
+        t,
+        action,
+        `shedding ${Math.round(s.traffic.shedRatio * 100)}% at the ingress`,
+      );
     }
     case 'setRetries': {
       s.traffic = { ...s.traffic, retriesEnabled: action.enabled };
       return ok(sink, t, action, `client retries ${action.enabled ? 'enabled' : 'disabled'}`);
     }
     case 'setFlag': {
-      s.ops = [...s.ops, { at: t + DELAYS.featureFlagPropagationMs, op: { kind: 'flagApplied', flag: action.flag, value: action.value } }];
+      s.ops = [
+        ...s.ops,
+        {
+          at: t + DELAYS.featureFlagPropagationMs,
+          op: { kind: 'flagApplied', flag: action.flag, value: action.value },
+        },
+      ];
       return ok(sink, t, action, `flag ${action.flag} -> ${action.value}`);
     }
     case 'dropReplicationSlot': {
       const slot = db.slots.find((sl) => sl.name === action.slot);
       if (!slot) return reject(sink, t, action, `replication slot "${action.slot}" does not exist`);
-      if (slot.active) return reject(sink, t, action, `replication slot "${action.slot}" is active for PID 4211`);
+      if (slot.active)
+        return reject(sink, t, action, `replication slot "${action.slot}" is active for PID 4211`);
       db.slots = db.slots.filter((sl) => sl.name !== action.slot);
       return ok(sink, t, action, 'pg_drop_replication_slot');
     }
     case 'resizeVolume': {
-      if (action.bytes <= db.diskBytes) return reject(sink, t, action, 'spec.resources.requests.storage: Forbidden: field can not be less than previous value');
-      s.ops = [...s.ops, { at: t + 4 * 60 * SECOND, op: { kind: 'volumeResized', bytes: action.bytes } }];
+      if (action.bytes <= db.diskBytes)
+        return reject(
+          sink,
+          t,
+          action,
+          'spec.resources.requests.storage: Forbidden: field can not be less than previous value',
+        );
+      s.ops = [
+        ...s.ops,
+        { at: t + 4 * 60 * SECOND, op: { kind: 'volumeResized', bytes: action.bytes } },
+      ];
       return ok(sink, t, action, 'persistentvolumeclaim/data-pg-primary-0 patched');
     }
     case 'renewCertificate': {
@@ -295,12 +476,17 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
       return ok(sink, t, action, 'certificate renewal requested');
     }
     case 'setMemoryLimit': {
-      s.deployments.api = { ...s.deployments.api, memoryLimitMiB: Math.max(64, Math.round(action.mib)) };
+      s.deployments.api = {
+        ...s.deployments.api,
+        memoryLimitMiB: Math.max(64, Math.round(action.mib)),
+      };
       bumpTemplate(s, 'api', { cause: `memory limit ${Math.round(action.mib)}Mi` });
       return ok(sink, t, action, 'deployment.apps/api resources updated');
     }
     case 'stopJob': {
-      const jobs = s.faults.filter((f) => f.spec.kind === 'writeHeavyJob' && f.spec.name === action.name);
+      const jobs = s.faults.filter(
+        (f) => f.spec.kind === 'writeHeavyJob' && f.spec.name === action.name,
+      );
       if (jobs.length === 0) return reject(sink, t, action, `job.batch "${action.name}" not found`);
       s.faults = s.faults.filter((f) => !jobs.includes(f));
       for (const j of jobs) sink.event({ kind: 'faultCleared', t, id: j.id, fault: j.spec.kind });
@@ -314,17 +500,45 @@ export function applyAction(s: SimState, action: SimAction, rng: Rng, t: number,
 }
 
 /** One-off side effects of a fault starting (a flush empties the cache, a slot appears...). */
-function onFaultStart(s: SimState, id: string, spec: FaultSpec, rng: Rng, t: number, sink: StepSink): void {
+function onFaultStart(
+  s: SimState,
+  id: string,
+  spec: FaultSpec,
+  rng: Rng,
+  t: number,
+  sink: StepSink,
+): void {
   switch (spec.kind) {
     case 'cacheFlush':
-      s.redis = { ...s.redis, filled: 0, flushedAt: t, uptimeStartMs: t, hits: 0, misses: 0, evictedKeys: 0 };
+      s.redis = {
+        ...s.redis,
+        filled: 0,
+        flushedAt: t,
+        uptimeStartMs: t,
+        hits: 0,
+        misses: 0,
+        evictedKeys: 0,
+      };
       sink.log(t, L.redisStart, sink.intern('redis-master-0'), 0, 0);
       return;
     case 'walRetention':
-      if (!s.db.slots.some((sl) => sl.name === spec.slot)) s.db.slots = [...s.db.slots, { name: spec.slot, type: 'logical', active: false, retainedBytes: spec.retainedBytes }];
+      if (!s.db.slots.some((sl) => sl.name === spec.slot))
+        s.db.slots = [
+          ...s.db.slots,
+          { name: spec.slot, type: 'logical', active: false, retainedBytes: spec.retainedBytes },
+        ];
       return;
     case 'migrationLock':
-      s.db.migrations = [...s.db.migrations, { faultId: id, table: spec.table, pid: 41_000 + rng.int(8_000), until: t + spec.durationMs, cancelled: false }];
+      s.db.migrations = [
+        ...s.db.migrations,
+        {
+          faultId: id,
+          table: spec.table,
+          pid: 41_000 + rng.int(8_000),
+          until: t + spec.durationMs,
+          cancelled: false,
+        },
+      ];
       return;
     case 'certificateExpiry':
       s.certNotAfterEpochMs = s.config.startEpochMs + spec.atMs;

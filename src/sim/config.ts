@@ -7,7 +7,13 @@ import { epochMsFromCivil, HOUR, MINUTE, SECOND } from './time.ts';
 export const ENDPOINT_IDS = ['page', 'products', 'orders', 'search', 'checkout'] as const;
 export type EndpointId = (typeof ENDPOINT_IDS)[number];
 
-export const QUERY_IDS = ['product_by_id', 'orders_by_customer', 'search_products', 'inventory_lock', 'insert_order'] as const;
+export const QUERY_IDS = [
+  'product_by_id',
+  'orders_by_customer',
+  'search_products',
+  'inventory_lock',
+  'insert_order',
+] as const;
 export type QueryId = (typeof QUERY_IDS)[number];
 
 export type DbTarget = 'primary' | 'replica';
@@ -89,7 +95,13 @@ export type SystemConfig = {
     pool: { maxConns: number; minConns: number };
     dnsCacheTtlMs: number;
   };
-  pgbouncer: { maxClientConn: number; defaultPoolSize: number; poolMode: 'session'; serverLoginRetryMs: number; queryWaitTimeoutMs: number };
+  pgbouncer: {
+    maxClientConn: number;
+    defaultPoolSize: number;
+    poolMode: 'session';
+    serverLoginRetryMs: number;
+    queryWaitTimeoutMs: number;
+  };
   postgres: {
     version: string;
     maxConnections: number;
@@ -120,7 +132,12 @@ export type SystemConfig = {
     serviceIp: string;
   };
   payments: { host: string; latencyMs: number; clientTimeoutMs: number; keepAliveReuse: number };
-  slo: { availabilityTarget: number; latencyTarget: number; latencyThresholdMs: number; windowDays: number };
+  slo: {
+    availabilityTarget: number;
+    latencyTarget: number;
+    latencyThresholdMs: number;
+    windowDays: number;
+  };
   /** Reserved spare capacity in the node pool for scale-ups, in API pods. */
   nodePoolSpareApiPods: number;
 };
@@ -133,20 +150,162 @@ export function defaultConfig(): SystemConfig {
     domain: 'shop.example.com',
     traffic: { troughRatio: 0.3, peakHourUtc: 15, noise: 0.04 },
     endpoints: {
-      page: { method: 'GET', path: '/', peakRps: 90, tier: 'web', cpuMs: 14, apiCalls: ['products'], cached: false, queries: [], transactional: false, callsPayments: false, clientTimeoutMs: 30 * SECOND, clientRetries: 0, responseBytes: 48211 },
-      products: { method: 'GET', path: '/v1/products/:id', peakRps: 160, tier: 'api', cpuMs: 1.2, apiCalls: [], cached: true, queries: ['product_by_id'], transactional: false, callsPayments: false, clientTimeoutMs: 10 * SECOND, clientRetries: 1, responseBytes: 2210 },
-      orders: { method: 'GET', path: '/v1/orders', peakRps: 45, tier: 'api', cpuMs: 2.0, apiCalls: [], cached: false, queries: ['orders_by_customer'], transactional: false, callsPayments: false, clientTimeoutMs: 10 * SECOND, clientRetries: 1, responseBytes: 6120 },
-      search: { method: 'GET', path: '/v1/search', peakRps: 30, tier: 'api', cpuMs: 3.5, apiCalls: [], cached: false, queries: ['search_products'], transactional: false, callsPayments: false, clientTimeoutMs: 10 * SECOND, clientRetries: 1, responseBytes: 9412 },
-      checkout: { method: 'POST', path: '/v1/checkout', peakRps: 9, tier: 'api', cpuMs: 4.0, apiCalls: [], cached: false, queries: ['inventory_lock', 'insert_order'], transactional: true, callsPayments: true, clientTimeoutMs: 30 * SECOND, clientRetries: 2, responseBytes: 812 },
+      page: {
+        method: 'GET',
+        path: '/',
+        peakRps: 90,
+        tier: 'web',
+        cpuMs: 14,
+        apiCalls: ['products'],
+        cached: false,
+        queries: [],
+        transactional: false,
+        callsPayments: false,
+        clientTimeoutMs: 30 * SECOND,
+        clientRetries: 0,
+        responseBytes: 48211,
+      },
+      products: {
+        method: 'GET',
+        path: '/v1/products/:id',
+        peakRps: 160,
+        tier: 'api',
+        cpuMs: 1.2,
+        apiCalls: [],
+        cached: true,
+        queries: ['product_by_id'],
+        transactional: false,
+        callsPayments: false,
+        clientTimeoutMs: 10 * SECOND,
+        clientRetries: 1,
+        responseBytes: 2210,
+      },
+      orders: {
+        method: 'GET',
+        path: '/v1/orders',
+        peakRps: 45,
+        tier: 'api',
+        cpuMs: 2.0,
+        apiCalls: [],
+        cached: false,
+        queries: ['orders_by_customer'],
+        transactional: false,
+        callsPayments: false,
+        clientTimeoutMs: 10 * SECOND,
+        clientRetries: 1,
+        responseBytes: 6120,
+      },
+      search: {
+        method: 'GET',
+        path: '/v1/search',
+        peakRps: 30,
+        tier: 'api',
+        cpuMs: 3.5,
+        apiCalls: [],
+        cached: false,
+        queries: ['search_products'],
+        transactional: false,
+        callsPayments: false,
+        clientTimeoutMs: 10 * SECOND,
+        clientRetries: 1,
+        responseBytes: 9412,
+      },
+      checkout: {
+        method: 'POST',
+        path: '/v1/checkout',
+        peakRps: 9,
+        tier: 'api',
+        cpuMs: 4.0,
+        apiCalls: [],
+        cached: false,
+        queries: ['inventory_lock', 'insert_order'],
+        transactional: true,
+        callsPayments: true,
+        clientTimeoutMs: 30 * SECOND,
+        clientRetries: 2,
+        responseBytes: 812,
+      },
     },
     queries: {
-      product_by_id: { sql: 'SELECT * FROM "products" WHERE "products"."id" = $1 LIMIT $2', table: 'products', target: 'replica', cpuMs: 0.25, blocksRead: 0.3, rows: 1, index: { name: 'products_pkey', columns: 'id' }, seqScanCpuMs: 180, seqScanBlocksRead: 9000, rowsRemovedByFilter: 1_199_999, walBytes: 0, callSite: '/app/internal/catalog/repo.go:41' },
-      orders_by_customer: { sql: 'SELECT * FROM "orders" WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 50', table: 'orders', target: 'primary', cpuMs: 0.9, blocksRead: 4, rows: 14, index: { name: 'orders_customer_id_created_at_idx', columns: 'customer_id, created_at DESC' }, seqScanCpuMs: 1650, seqScanBlocksRead: 45_600, rowsRemovedByFilter: 19_999_986, walBytes: 0, callSite: '/app/internal/orders/repo.go:57' },
-      search_products: { sql: 'SELECT id, name, price FROM "products" WHERE search_vector @@ plainto_tsquery($1) ORDER BY ts_rank(search_vector, plainto_tsquery($1)) DESC LIMIT 20', table: 'products', target: 'replica', cpuMs: 9, blocksRead: 40, rows: 20, index: { name: 'products_search_vector_idx', columns: 'search_vector' }, seqScanCpuMs: 900, seqScanBlocksRead: 9000, rowsRemovedByFilter: 1_199_980, walBytes: 0, callSite: '/app/internal/catalog/search.go:88' },
-      inventory_lock: { sql: 'SELECT * FROM "inventory" WHERE sku = $1 FOR UPDATE', table: 'inventory', target: 'primary', cpuMs: 0.4, blocksRead: 0.5, rows: 1, index: { name: 'inventory_pkey', columns: 'sku' }, seqScanCpuMs: 120, seqScanBlocksRead: 6000, rowsRemovedByFilter: 299_999, walBytes: 0, callSite: '/app/internal/checkout/tx.go:63' },
-      insert_order: { sql: 'INSERT INTO "orders" ("customer_id","total_cents","status","created_at") VALUES ($1,$2,$3,$4) RETURNING "id"', table: 'orders', target: 'primary', cpuMs: 1.1, blocksRead: 1, rows: 1, index: null, seqScanCpuMs: 1.1, seqScanBlocksRead: 1, rowsRemovedByFilter: 0, walBytes: 9_200, callSite: '/app/internal/checkout/tx.go:91' },
+      product_by_id: {
+        sql: 'SELECT p.*, json_agg(r.*) AS reviews FROM "products" p LEFT JOIN "reviews" r ON r.product_id = p.id WHERE p.id = $1 GROUP BY p.id',
+        table: 'products',
+        target: 'replica',
+        cpuMs: 22,
+        blocksRead: 60,
+        rows: 1,
+        index: { name: 'products_pkey', columns: 'id' },
+        seqScanCpuMs: 180,
+        seqScanBlocksRead: 9000,
+        rowsRemovedByFilter: 1_199_999,
+        walBytes: 0,
+        callSite: '/app/internal/catalog/repo.go:41',
+      },
+      orders_by_customer: {
+        sql: 'SELECT * FROM "orders" WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 50',
+        table: 'orders',
+        target: 'primary',
+        cpuMs: 0.9,
+        blocksRead: 4,
+        rows: 14,
+        index: {
+          name: 'orders_customer_id_created_at_idx',
+          columns: 'customer_id, created_at DESC',
+        },
+        seqScanCpuMs: 900,
+        seqScanBlocksRead: 45_600,
+        rowsRemovedByFilter: 19_999_986,
+        walBytes: 0,
+        callSite: '/app/internal/orders/repo.go:57',
+      },
+      search_products: {
+        sql: 'SELECT id, name, price FROM "products" WHERE search_vector @@ plainto_tsquery($1) ORDER BY ts_rank(search_vector, plainto_tsquery($1)) DESC LIMIT 20',
+        table: 'products',
+        target: 'replica',
+        cpuMs: 9,
+        blocksRead: 40,
+        rows: 20,
+        index: { name: 'products_search_vector_idx', columns: 'search_vector' },
+        seqScanCpuMs: 900,
+        seqScanBlocksRead: 9000,
+        rowsRemovedByFilter: 1_199_980,
+        walBytes: 0,
+        callSite: '/app/internal/catalog/search.go:88',
+      },
+      inventory_lock: {
+        sql: 'SELECT * FROM "inventory" WHERE sku = $1 FOR UPDATE',
+        table: 'inventory',
+        target: 'primary',
+        cpuMs: 0.4,
+        blocksRead: 0.5,
+        rows: 1,
+        index: { name: 'inventory_pkey', columns: 'sku' },
+        seqScanCpuMs: 120,
+        seqScanBlocksRead: 6000,
+        rowsRemovedByFilter: 299_999,
+        walBytes: 0,
+        callSite: '/app/internal/checkout/tx.go:63',
+      },
+      insert_order: {
+        sql: 'INSERT INTO "orders" ("customer_id","total_cents","status","created_at") VALUES ($1,$2,$3,$4) RETURNING "id"',
+        table: 'orders',
+        target: 'primary',
+        cpuMs: 1.1,
+        blocksRead: 1,
+        rows: 1,
+        index: null,
+        seqScanCpuMs: 1.1,
+        seqScanBlocksRead: 1,
+        rowsRemovedByFilter: 0,
+        walBytes: 9_200,
+        callSite: '/app/internal/checkout/tx.go:91',
+      },
     },
-    edge: { staticHitRatio: 0.94, certNotAfterEpochMs: epochMsFromCivil(2026, 4, 30, 0, 0, 0), certIssuer: 'C = US, O = Let\'s Encrypt, CN = R11' },
+    edge: {
+      staticHitRatio: 0.94,
+      certNotAfterEpochMs: epochMsFromCivil(2026, 4, 30, 0, 0, 0),
+      certIssuer: "C = US, O = Let's Encrypt, CN = R11",
+    },
     ingress: { upstreamTimeoutMs: 15 * SECOND },
     web: { replicas: 4, cpuLimitMillicores: 1000, concurrencyPerPod: 200, version: 'web-5.3.0' },
     api: {
@@ -163,7 +322,13 @@ export function defaultConfig(): SystemConfig {
       pool: { maxConns: 12, minConns: 2 },
       dnsCacheTtlMs: 30 * SECOND,
     },
-    pgbouncer: { maxClientConn: 400, defaultPoolSize: 100, poolMode: 'session', serverLoginRetryMs: 15 * SECOND, queryWaitTimeoutMs: 120 * SECOND },
+    pgbouncer: {
+      maxClientConn: 400,
+      defaultPoolSize: 100,
+      poolMode: 'session',
+      serverLoginRetryMs: 15 * SECOND,
+      queryWaitTimeoutMs: 120 * SECOND,
+    },
     postgres: {
       version: '15.6',
       maxConnections: 100,
@@ -178,9 +343,19 @@ export function defaultConfig(): SystemConfig {
       maxWalBytes: 1024 ** 3,
       replicaReplayBytesPerSec: 40 * 1024 ** 2,
       replicaCores: 8,
-      tableRows: { orders: 20_000_000, products: 1_200_000, inventory: 300_000, customers: 2_400_000 },
+      tableRows: {
+        orders: 20_000_000,
+        products: 1_200_000,
+        inventory: 300_000,
+        customers: 2_400_000,
+      },
     },
-    redis: { maxmemoryBytes: 4 * 1024 ** 3, workingSetBytes: 3.1 * 1024 ** 3, hitRatio: 0.95, ttlMs: 5 * MINUTE },
+    redis: {
+      maxmemoryBytes: 4 * 1024 ** 3,
+      workingSetBytes: 3.1 * 1024 ** 3,
+      hitRatio: 0.95,
+      ttlMs: 5 * MINUTE,
+    },
     dns: {
       corednsReplicas: 2,
       qpsPerPod: 1800,
@@ -191,8 +366,18 @@ export function defaultConfig(): SystemConfig {
       cacheTtlMs: 30 * SECOND,
       serviceIp: '10.96.0.10',
     },
-    payments: { host: 'api.paystream.io', latencyMs: 240, clientTimeoutMs: 8 * SECOND, keepAliveReuse: 0.9 },
-    slo: { availabilityTarget: 0.999, latencyTarget: 0.99, latencyThresholdMs: 1000, windowDays: 30 },
+    payments: {
+      host: 'api.paystream.io',
+      latencyMs: 240,
+      clientTimeoutMs: 8 * SECOND,
+      keepAliveReuse: 0.9,
+    },
+    slo: {
+      availabilityTarget: 0.999,
+      latencyTarget: 0.99,
+      latencyThresholdMs: 1000,
+      windowDays: 30,
+    },
     nodePoolSpareApiPods: 4,
   };
 }

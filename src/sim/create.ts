@@ -10,8 +10,19 @@ import type { Deployment, DeploymentName, SimState } from './state.ts';
 import { emptyEndpointRecord, emptyQueryRecord } from './state.ts';
 import { DAY, HOUR } from './time.ts';
 
-function deployment(name: DeploymentName, replicas: number, version: string, previous: string | null, cfg: SystemConfig): Deployment {
-  const history = previous ? [{ revision: 1, version: previous, changeCause: `deploy ${previous}` }, { revision: 2, version, changeCause: `deploy ${version}` }] : [{ revision: 1, version, changeCause: `deploy ${version}` }];
+function deployment(
+  name: DeploymentName,
+  replicas: number,
+  version: string,
+  previous: string | null,
+  cfg: SystemConfig,
+): Deployment {
+  const history = previous
+    ? [
+        { revision: 1, version: previous, changeCause: `deploy ${previous}` },
+        { revision: 2, version, changeCause: `deploy ${version}` },
+      ]
+    : [{ revision: 1, version, changeCause: `deploy ${version}` }];
   const revision = history.length;
   return {
     name,
@@ -21,10 +32,19 @@ function deployment(name: DeploymentName, replicas: number, version: string, pre
     version,
     history,
     templateHash: replicaSetHash(name, revision, version),
-    cpuLimitMillicores: name === 'api' ? cfg.api.cpuLimitMillicores : name === 'web' ? cfg.web.cpuLimitMillicores : 170,
+    cpuLimitMillicores:
+      name === 'api'
+        ? cfg.api.cpuLimitMillicores
+        : name === 'web'
+          ? cfg.web.cpuLimitMillicores
+          : 170,
     memoryLimitMiB: name === 'api' ? cfg.api.memoryLimitMiB : name === 'web' ? 1024 : 170,
     poolMaxConns: name === 'api' ? cfg.api.pool.maxConns : 0,
-    resolver: { ndots: cfg.dns.ndots, timeoutMs: cfg.dns.resolverTimeoutMs, attempts: cfg.dns.resolverAttempts },
+    resolver: {
+      ndots: cfg.dns.ndots,
+      timeoutMs: cfg.dns.resolverTimeoutMs,
+      attempts: cfg.dns.resolverAttempts,
+    },
   };
 }
 
@@ -32,7 +52,13 @@ function deployment(name: DeploymentName, replicas: number, version: string, pre
 export function createSim(seed: number, config: SystemConfig = defaultConfig()): SimState {
   const rng = new Rng(seedRng(seed));
   const deployments: Record<DeploymentName, Deployment> = {
-    api: deployment('api', config.api.replicas, config.api.version, config.api.previousVersion, config),
+    api: deployment(
+      'api',
+      config.api.replicas,
+      config.api.version,
+      config.api.previousVersion,
+      config,
+    ),
     web: deployment('web', config.web.replicas, config.web.version, null, config),
     coredns: deployment('coredns', config.dns.corednsReplicas, 'v1.11.3', null, config),
   };
@@ -88,13 +114,33 @@ export function createSim(seed: number, config: SystemConfig = defaultConfig()):
       promoted: false,
       lostTransactions: 0,
       migrations: [],
-      pgbouncer: { defaultPoolSize: config.pgbouncer.defaultPoolSize, maxClientConn: config.pgbouncer.maxClientConn, clients: 0, clientsWaiting: 0, loginFailingUntil: 0, refusedClients: 0 },
+      pgbouncer: {
+        defaultPoolSize: config.pgbouncer.defaultPoolSize,
+        maxClientConn: config.pgbouncer.maxClientConn,
+        clients: 0,
+        clientsWaiting: 0,
+        loginFailingUntil: 0,
+        refusedClients: 0,
+      },
       stmt: emptyQueryRecord(() => ({ calls: 0, totalMs: 0, rows: 0, blocksRead: 0 })),
     },
-    redis: { filled: 1, evictedKeys: 0, hits: 0, misses: 0, uptimeStartMs: -41 * DAY, flushedAt: -1 },
+    redis: {
+      filled: 1,
+      evictedKeys: 0,
+      hits: 0,
+      misses: 0,
+      uptimeStartMs: -41 * DAY,
+      flushedAt: -1,
+    },
     dns: { qps: 0, util: 0, dropRatio: 0, servfailRatio: 0, recordFixes: {}, cacheFlushedAt: -1 },
     certNotAfterEpochMs: config.edge.certNotAfterEpochMs,
-    counters: emptyEndpointRecord(() => ({ arrived: 0, succeeded: 0, failed: 0, slow: 0, retries: 0 })),
+    counters: emptyEndpointRecord(() => ({
+      arrived: 0,
+      succeeded: 0,
+      failed: 0,
+      slow: 0,
+      retries: 0,
+    })),
     inFlight: emptyEndpointRecord(() => 0),
     slo: emptySlo(),
     alerts: emptyAlerts(),

@@ -34,7 +34,11 @@ const L = {
 
 /** Backends the primary spends on things other than PgBouncer: exporter, cron, walsender, index builds, migrations. */
 export function directBackends(s: SimState): number {
-  return s.config.postgres.otherClients + s.db.indexBuilds.length + s.db.migrations.filter((m) => !m.cancelled && s.t < m.until).length;
+  return (
+    s.config.postgres.otherClients +
+    s.db.indexBuilds.length +
+    s.db.migrations.filter((m) => !m.cancelled && s.t < m.until).length
+  );
 }
 
 /** Connections PgBouncer may open to the primary before Postgres refuses. */
@@ -44,7 +48,12 @@ export function serverSlotsAvailable(s: SimState): number {
 }
 
 /** PgBouncer (session pooling): each app connection pins one server connection. */
-export function grantConnections(s: SimState, rng: Rng, t: number, sink: StepSink): { loginErrors: number } {
+export function grantConnections(
+  s: SimState,
+  rng: Rng,
+  t: number,
+  sink: StepSink,
+): { loginErrors: number } {
   const pgb = s.db.pgbouncer;
   let wanted = 0;
   for (const p of s.pods) if (p.deployment === 'api' && p.ready) wanted += p.poolOpen;
@@ -66,7 +75,15 @@ export function grantConnections(s: SimState, rng: Rng, t: number, sink: StepSin
     }
   }
   if (pgb.refusedClients > 0.5 && rng.chance(0.3)) {
-    sink.log(t + rng.int(1000), L.maxClient, sink.intern('pgbouncer-0'), 0, 0, rng.int(100_000), sink.intern('10.244.3.17'));
+    sink.log(
+      t + rng.int(1000),
+      L.maxClient,
+      sink.intern('pgbouncer-0'),
+      0,
+      0,
+      rng.int(100_000),
+      sink.intern('10.244.3.17'),
+    );
   }
   pgb.clientsWaiting = Math.max(0, accepted - granted);
   s.db.serverConns = granted;
@@ -79,7 +96,14 @@ export function grantConnections(s: SimState, rng: Rng, t: number, sink: StepSin
 }
 
 /** Everything the primary and the replica do with this step's load. */
-export function advanceDatabase(s: SimState, load: DbLoad, rng: Rng, t: number, dtSec: number, sink: StepSink): { walRate: number; queryMeanMs: number } {
+export function advanceDatabase(
+  s: SimState,
+  load: DbLoad,
+  rng: Rng,
+  t: number,
+  dtSec: number,
+  sink: StepSink,
+): { walRate: number; queryMeanMs: number } {
   const db = s.db;
   const cfg = s.config.postgres;
   const pgSrc = sink.intern('pg-primary-0');
@@ -91,7 +115,18 @@ export function advanceDatabase(s: SimState, load: DbLoad, rng: Rng, t: number, 
   for (const b of db.indexBuilds) {
     if (t >= b.doneAt) {
       db.indexes[b.name] = 'valid';
-      sink.log(t, L.indexDone, pgSrc, 0, 0, 4000 + rng.int(5000), b.doneAt - b.startedAt, sink.intern(`CREATE INDEX ${b.concurrently ? 'CONCURRENTLY ' : ''}${b.name} ON ${b.table} (${b.columns});`));
+      sink.log(
+        t,
+        L.indexDone,
+        pgSrc,
+        0,
+        0,
+        4000 + rng.int(5000),
+        b.doneAt - b.startedAt,
+        sink.intern(
+          `CREATE INDEX ${b.concurrently ? 'CONCURRENTLY ' : ''}${b.name} ON ${b.table} (${b.columns});`,
+        ),
+      );
     } else {
       buildCores += 1;
       buildBlocks += 9000;
@@ -116,8 +151,11 @@ export function advanceDatabase(s: SimState, load: DbLoad, rng: Rng, t: number, 
   const autovacuumCores = 0.3;
   const cpuCores = accepting ? load.primaryCpuCores + buildCores + jobCores + autovacuumCores : 0;
   db.cpuUtil = cpuCores / cfg.cores;
-  db.ioUtil = accepting ? (load.primaryIoBlocks + buildBlocks + jobWal / 8192 * 0.2) / cfg.ioBlocksPerSec : 0;
-  db.replicaCpuUtil = db.replicaUp && !db.promoted ? (load.replicaCpuCores + 0.2) / cfg.replicaCores : 0;
+  db.ioUtil = accepting
+    ? (load.primaryIoBlocks + buildBlocks + (jobWal / 8192) * 0.2) / cfg.ioBlocksPerSec
+    : 0;
+  db.replicaCpuUtil =
+    db.replicaUp && !db.promoted ? (load.replicaCpuCores + 0.2) / cfg.replicaCores : 0;
   db.activeBackends = accepting ? load.activeBackends + buildCores + (jobCores > 0 ? 1 : 0) : 0;
   db.idleInTxBackends = accepting ? Math.min(load.idleInTxBackends, db.serverConns) : 0;
   db.lockWaiters = accepting ? load.lockWaiters : 0;
@@ -147,7 +185,8 @@ export function advanceDatabase(s: SimState, load: DbLoad, rng: Rng, t: number, 
   for (const q of QUERY_IDS) walRate += load.rate[q] * s.config.queries[q].walBytes;
   walRate += (accepting ? 350_000 : 0) + jobWal + (buildCores > 0 ? 2_000_000 : 0);
   if (db.replicaUp && !db.promoted) {
-    const replay = cfg.replicaReplayBytesPerSec * (db.replicaCpuUtil > 1 ? 1 / db.replicaCpuUtil : 1);
+    const replay =
+      cfg.replicaReplayBytesPerSec * (db.replicaCpuUtil > 1 ? 1 / db.replicaCpuUtil : 1);
     db.replicaLagBytes = Math.max(0, db.replicaLagBytes + (walRate - replay) * dtSec);
   }
 
@@ -164,9 +203,20 @@ export function advanceDatabase(s: SimState, load: DbLoad, rng: Rng, t: number, 
   const ckptEvery = 5 * MINUTE;
   const walPerCkpt = walRate * (ckptEvery / SECOND);
   if (accepting && Math.floor(t / ckptEvery) !== Math.floor((t - dtSec * SECOND) / ckptEvery)) {
-    const buffers = Math.round(1200 + walRate / 8192 * 0.4 * 30 + rng.int(400));
+    const buffers = Math.round(1200 + (walRate / 8192) * 0.4 * 30 + rng.int(400));
     sink.log(t, L.ckptStart, pgSrc, 0, 0);
-    sink.log(t + 27_000, L.ckptDone, pgSrc, 0, 0, buffers, 0, Math.max(1, Math.round(walPerCkpt / 16_777_216)), 26.9 + rng.float(), Math.round(walPerCkpt / 1024));
+    sink.log(
+      t + 27_000,
+      L.ckptDone,
+      pgSrc,
+      0,
+      0,
+      buffers,
+      0,
+      Math.max(1, Math.round(walPerCkpt / 16_777_216)),
+      26.9 + rng.float(),
+      Math.round(walPerCkpt / 1024),
+    );
     if (walPerCkpt > cfg.maxWalBytes) {
       const secondsApart = Math.max(3, Math.round((cfg.maxWalBytes / walRate) * 0.5));
       sink.log(t + 500, L.ckptFrequent, pgSrc, 0, 0, secondsApart);
@@ -178,17 +228,30 @@ export function advanceDatabase(s: SimState, load: DbLoad, rng: Rng, t: number, 
     const pid = 10_000 + rng.int(50_000);
     sink.log(t, L.panic, pgSrc, 0, 0, pid);
     sink.log(t + 3, L.terminated, pgSrc, 0, 0, pid);
-    sink.log(t + 5, L.serverCrashed, sink.intern('pgbouncer-0'), 0, 0, rng.int(4096), 3600 + rng.int(7200));
+    sink.log(
+      t + 5,
+      L.serverCrashed,
+      sink.intern('pgbouncer-0'),
+      0,
+      0,
+      rng.int(4096),
+      3600 + rng.int(7200),
+    );
     db.primaryUp = false;
     db.primaryDownReason = 'diskFull';
     db.primaryDownUntil = Number.POSITIVE_INFINITY;
     sink.event({ kind: 'postgresDown', t, reason: 'diskFull' });
-  } else if (!db.primaryUp && db.primaryDownReason === 'diskFull' && db.diskUsedBytes < db.diskBytes * 0.98) {
+  } else if (
+    !db.primaryUp &&
+    db.primaryDownReason === 'diskFull' &&
+    db.diskUsedBytes < db.diskBytes * 0.98
+  ) {
     db.primaryUp = true;
     db.primaryDownUntil = t + 20 * SECOND; // crash recovery replays WAL before accepting connections
     db.primaryDownReason = 'crash';
   }
-  if (!accepting && rng.chance(0.5)) sink.log(t + rng.int(1000), L.recovery, pgSrc, 0, 0, 10_000 + rng.int(50_000));
+  if (!accepting && rng.chance(0.5))
+    sink.log(t + rng.int(1000), L.recovery, pgSrc, 0, 0, 10_000 + rng.int(50_000));
   if (db.primaryUp && db.primaryDownReason !== '' && t >= db.primaryDownUntil) {
     db.primaryDownReason = '';
     sink.log(t, L.ready, pgSrc, 0, 0, sink.intern(cfg.version));
@@ -200,25 +263,63 @@ export function advanceDatabase(s: SimState, load: DbLoad, rng: Rng, t: number, 
     if (m.cancelled || t >= m.until) continue;
     if (rng.chance(0.4)) {
       const waiterPid = 30_000 + rng.int(20_000);
-      sink.log(t + rng.int(1000), L.lockWait, pgSrc, 0, 0, waiterPid, 16_402, sink.intern(s.config.queries.orders_by_customer.sql), 1000 + rng.int(4000), m.pid - 1, m.pid);
+      sink.log(
+        t + rng.int(1000),
+        L.lockWait,
+        pgSrc,
+        0,
+        0,
+        waiterPid,
+        16_402,
+        sink.intern(s.config.queries.orders_by_customer.sql),
+        1000 + rng.int(4000),
+        m.pid - 1,
+        m.pid,
+      );
     }
   }
   db.migrations = db.migrations.filter((m) => !m.cancelled && t < m.until);
 
   if (load.idleTxKills > 0) {
     const n = rng.count(Math.min(3, load.idleTxKills * dtSec));
-    for (let i = 0; i < n; i++) sink.log(t + rng.int(1000), L.idleTxTimeout, pgSrc, 0, 0, 20_000 + rng.int(40_000));
+    for (let i = 0; i < n; i++)
+      sink.log(t + rng.int(1000), L.idleTxTimeout, pgSrc, 0, 0, 20_000 + rng.int(40_000));
   }
   if (load.statementTimeouts > 0) {
     const n = rng.count(Math.min(3, load.statementTimeouts * dtSec * 0.2));
-    for (let i = 0; i < n; i++) sink.log(t + rng.int(1000), L.stmtTimeout, pgSrc, 0, 0, 20_000 + rng.int(40_000), sink.intern(s.config.queries.orders_by_customer.sql));
+    for (let i = 0; i < n; i++)
+      sink.log(
+        t + rng.int(1000),
+        L.stmtTimeout,
+        pgSrc,
+        0,
+        0,
+        20_000 + rng.int(40_000),
+        sink.intern(s.config.queries.orders_by_customer.sql),
+      );
   }
 
   // PgBouncer's periodic stats line (stats_period = 60 s).
   if (Math.floor(t / MINUTE) !== Math.floor((t - dtSec * SECOND) / MINUTE)) {
     const xacts = Math.round(db.tps);
-    const waitUs = Math.round(s.db.pgbouncer.clientsWaiting > 0 ? 400_000 + s.db.pgbouncer.clientsWaiting * 20_000 : 120 + rng.int(200));
-    sink.log(t, L.stats, sink.intern('pgbouncer-0'), 0, 0, xacts, Math.round(xacts * 2.6), xacts * 310, xacts * 2900, Math.round(totalCalls > 0 ? (totalMs / totalCalls) * 1000 : 800), waitUs);
+    const waitUs = Math.round(
+      s.db.pgbouncer.clientsWaiting > 0
+        ? 400_000 + s.db.pgbouncer.clientsWaiting * 20_000
+        : 120 + rng.int(200),
+    );
+    sink.log(
+      t,
+      L.stats,
+      sink.intern('pgbouncer-0'),
+      0,
+      0,
+      xacts,
+      Math.round(xacts * 2.6),
+      xacts * 310,
+      xacts * 2900,
+      Math.round(totalCalls > 0 ? (totalMs / totalCalls) * 1000 : 800),
+      waitUs,
+    );
   }
 
   return { walRate, queryMeanMs: totalCalls > 0 ? totalMs / totalCalls : 0 };

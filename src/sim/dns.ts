@@ -39,7 +39,11 @@ export type DnsConditions = {
   corednsReady: number;
 };
 
-export function corednsCapacity(s: SimState): { ready: number; capacityQps: number; extraQps: number } {
+export function corednsCapacity(s: SimState): {
+  ready: number;
+  capacityQps: number;
+  extraQps: number;
+} {
   let ready = 0;
   for (const p of s.pods) if (p.deployment === 'coredns' && p.ready) ready++;
   let factor = 1;
@@ -58,13 +62,23 @@ export function dnsConditions(s: SimState, appQps: number): DnsConditions {
   const loadQps = appQps + CLUSTER_BACKGROUND_QPS + cap.extraQps;
   const util = cap.capacityQps > 0 ? loadQps / cap.capacityQps : Number.POSITIVE_INFINITY;
   // Past capacity the excess is dropped; just below it, CPU throttling already loses a little.
-  const dropRatio = cap.capacityQps <= 0 ? 1 : util > 1 ? 1 - 1 / util : util > 0.92 ? (util - 0.92) * 0.15 : 0;
+  const dropRatio =
+    cap.capacityQps <= 0 ? 1 : util > 1 ? 1 - 1 / util : util > 0.92 ? (util - 0.92) * 0.15 : 0;
   const answerMs = 0.4 * (1 + queueDelayFactor(Math.min(util, 0.985), Math.max(1, cap.ready)) * 8);
   let upstreamFailRatio = 0;
   for (const f of s.faults) {
-    if (f.spec.kind === 'upstreamResolverFailure' && faultEnabled(f, s.flags)) upstreamFailRatio = Math.max(upstreamFailRatio, f.spec.failRatio);
+    if (f.spec.kind === 'upstreamResolverFailure' && faultEnabled(f, s.flags))
+      upstreamFailRatio = Math.max(upstreamFailRatio, f.spec.failRatio);
   }
-  return { capacityQps: cap.capacityQps, loadQps, util, dropRatio: clamp(dropRatio, 0, 1), answerMs, upstreamFailRatio, corednsReady: cap.ready };
+  return {
+    capacityQps: cap.capacityQps,
+    loadQps,
+    util,
+    dropRatio: clamp(dropRatio, 0, 1),
+    answerMs,
+    upstreamFailRatio,
+    corednsReady: cap.ready,
+  };
 }
 
 export type LookupOutcome = {
@@ -80,9 +94,18 @@ export type LookupOutcome = {
 };
 
 /** Whether a record is currently broken (removed or wrong) for `host` as pods of `version` see it. */
-export function recordProblem(s: SimState, host: string, version: string): 'removed' | 'wrong' | null {
+export function recordProblem(
+  s: SimState,
+  host: string,
+  version: string,
+): 'removed' | 'wrong' | null {
   for (const f of s.faults) {
-    if (f.spec.kind === 'dnsRecord' && f.spec.host === host && faultEnabled(f, s.flags) && appliesToVersion(f.spec, version)) {
+    if (
+      f.spec.kind === 'dnsRecord' &&
+      f.spec.host === host &&
+      faultEnabled(f, s.flags) &&
+      appliesToVersion(f.spec, version)
+    ) {
       const fixedAt = s.dns.recordFixes[host];
       if (fixedAt !== undefined && fixedAt >= f.startedAt && s.t >= fixedAt) continue;
       return f.spec.mode;
@@ -92,14 +115,22 @@ export function recordProblem(s: SimState, host: string, version: string): 'remo
 }
 
 /** What happens to one logical lookup of `host` from a pod with the given resolver options. */
-export function lookupOutcome(s: SimState, dns: DnsConditions, host: string, external: boolean, resolver: { ndots: number; timeoutMs: number; attempts: number }, version: string): LookupOutcome {
+export function lookupOutcome(
+  s: SimState,
+  dns: DnsConditions,
+  host: string,
+  external: boolean,
+  resolver: { ndots: number; timeoutMs: number; attempts: number },
+  version: string,
+): LookupOutcome {
   const q = queriesPerLookup(host, resolver.ndots, s.config.dns.searchDomains.length);
   const allAnswered = Math.pow(1 - dns.dropRatio, q);
   const attempts = Math.max(1, resolver.attempts);
   const failedAll = Math.pow(1 - allAnswered, attempts);
   const fastMs = (q / 2) * dns.answerMs + (external ? 12 : 0);
   const problem = recordProblem(s, host, version);
-  if (problem === 'removed') return { fast: 0, afterTimeout: 0, failed: 1, failKind: 1, fastMs, failMs: fastMs };
+  if (problem === 'removed')
+    return { fast: 0, afterTimeout: 0, failed: 1, failKind: 1, fastMs, failMs: fastMs };
   const servfail = external ? dns.upstreamFailRatio : 0;
   const answered = 1 - failedAll;
   return {

@@ -18,7 +18,11 @@ export function draftFrom(prev: SimState): SimState {
     faults: prev.faults.slice(),
     flags: { ...prev.flags },
     ops: prev.ops.slice(),
-    traffic: { ...prev.traffic, noise: { ...prev.traffic.noise }, lastFailRate: { ...prev.traffic.lastFailRate } },
+    traffic: {
+      ...prev.traffic,
+      noise: { ...prev.traffic.noise },
+      lastFailRate: { ...prev.traffic.lastFailRate },
+    },
     db: {
       ...db,
       indexes: { ...db.indexes },
@@ -45,7 +49,12 @@ export function draftFrom(prev: SimState): SimState {
       checkout: { ...prev.counters.checkout },
     },
     inFlight: { ...prev.inFlight },
-    slo: { ...prev.slo, total: prev.slo.total.slice(), bad: prev.slo.bad.slice(), slow: prev.slo.slow.slice() },
+    slo: {
+      ...prev.slo,
+      total: prev.slo.total.slice(),
+      bad: prev.slo.bad.slice(),
+      slow: prev.slo.slow.slice(),
+    },
     alerts: Object.fromEntries(Object.entries(prev.alerts).map(([k, v]) => [k, { ...v }])),
   };
 }

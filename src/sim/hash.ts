@@ -18,7 +18,9 @@ export function hashString(text: string): string {
 
 /** Serialises a state: Infinity (a primary down until further notice) survives as a string. */
 export function serializeState(s: SimState): string {
-  return JSON.stringify(s, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value));
+  return JSON.stringify(s, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+  );
 }
 
 export function hashState(s: SimState): string {

@@ -10,6 +10,7 @@ import { IMAGE_REGISTRY, podSuffix, replicaSetHash } from './names.ts';
 import type { Rng } from './rng.ts';
 import type { StepSink } from './sink.ts';
 import type { Deployment, DeploymentName, Pod, SimState } from './state.ts';
+import { POOL_MAX_AGE } from './state.ts';
 import { SECOND } from './time.ts';
 
 const NODES = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6'] as const;
@@ -32,7 +33,11 @@ const L = {
 };
 
 export function startupMsOf(s: SimState, deployment: DeploymentName): number {
-  return deployment === 'api' ? s.config.api.startupMs : deployment === 'web' ? DELAYS.webStartupMs : DELAYS.corednsStartupMs;
+  return deployment === 'api'
+    ? s.config.api.startupMs
+    : deployment === 'web'
+      ? DELAYS.webStartupMs
+      : DELAYS.corednsStartupMs;
 }
 
 export function replicaSetName(dep: Deployment): string {
@@ -44,7 +49,9 @@ export function namespaceOf(deployment: DeploymentName): string {
 }
 
 export function imageOf(dep: { name: DeploymentName; version: string }): string {
-  return dep.name === 'coredns' ? 'registry.k8s.io/coredns/coredns:v1.11.3' : `${IMAGE_REGISTRY}/${dep.name}:${dep.version}`;
+  return dep.name === 'coredns'
+    ? 'registry.k8s.io/coredns/coredns:v1.11.3'
+    : `${IMAGE_REGISTRY}/${dep.name}:${dep.version}`;
 }
 
 export function createPod(s: SimState, rng: Rng, dep: Deployment, t: number): Pod {
@@ -70,7 +77,7 @@ export function createPod(s: SimState, rng: Rng, dep: Deployment, t: number): Po
     poolOpen: 0,
     poolLeaked: 0,
     poolUsable: 0,
-    poolWaiting: [0, 0, 0, 0, 0],
+    poolWaiting: new Array<number>(5 * POOL_MAX_AGE).fill(0),
     dnsCacheWarm: 0,
   };
 }
@@ -94,7 +101,13 @@ export type KubeEnv = {
   onContainerDeath: (pod: Pod, reason: 'OOMKilled' | 'Error' | 'Deleted') => void;
 };
 
-export function terminatePod(_s: SimState, pod: Pod, t: number, sink: StepSink, env: KubeEnv): void {
+export function terminatePod(
+  _s: SimState,
+  pod: Pod,
+  t: number,
+  sink: StepSink,
+  env: KubeEnv,
+): void {
   if (pod.phase === 'Terminating') return;
   const wasRunning = pod.phase === 'Running' || pod.phase === 'CrashLoopBackOff';
   pod.phase = 'Terminating';
@@ -104,7 +117,15 @@ export function terminatePod(_s: SimState, pod: Pod, t: number, sink: StepSink, 
   env.onContainerDeath(pod, 'Deleted');
 }
 
-function containerDied(s: SimState, pod: Pod, t: number, reason: 'OOMKilled' | 'Error', exitCode: number, sink: StepSink, env: KubeEnv): void {
+function containerDied(
+  s: SimState,
+  pod: Pod,
+  t: number,
+  reason: 'OOMKilled' | 'Error',
+  exitCode: number,
+  sink: StepSink,
+  env: KubeEnv,
+): void {
   pod.ready = false;
   pod.restarts++;
   pod.crashStreak++;
@@ -120,19 +141,36 @@ function containerDied(s: SimState, pod: Pod, t: number, reason: 'OOMKilled' | '
   pod.poolLeaked = 0;
   pod.dnsCacheWarm = 0;
   if (pod.phase === 'CrashLoopBackOff') {
-    sink.log(t, L.backoff, sink.intern(pod.name), 0, 0, sink.intern(pod.deployment), sink.intern(namespaceOf(pod.deployment)), sink.intern(uidString(pod.uid)));
+    sink.log(
+      t,
+      L.backoff,
+      sink.intern(pod.name),
+      0,
+      0,
+      sink.intern(pod.deployment),
+      sink.intern(namespaceOf(pod.deployment)),
+      sink.intern(uidString(pod.uid)),
+    );
   }
   sink.event({ kind: 'podKilled', t, pod: pod.name, deployment: pod.deployment, reason });
   env.onContainerDeath(pod, reason);
 }
 
 export function uidString(uid: number): string {
-  const h = (x: number, n: number): string => ((Math.imul(uid + x, 2654435761) >>> 0).toString(16).padStart(8, '0')).slice(0, n);
+  const h = (x: number, n: number): string =>
+    (Math.imul(uid + x, 2654435761) >>> 0).toString(16).padStart(8, '0').slice(0, n);
   return `${h(1, 8)}-${h(2, 4)}-${h(3, 4)}-${h(4, 4)}-${h(5, 8)}${h(6, 4)}`;
 }
 
 /** Advances every pod's lifecycle by one step. */
-export function advancePods(s: SimState, rng: Rng, t: number, dtMs: number, sink: StepSink, env: KubeEnv): void {
+export function advancePods(
+  s: SimState,
+  rng: Rng,
+  t: number,
+  dtMs: number,
+  sink: StepSink,
+  env: KubeEnv,
+): void {
   const memLimit = s.deployments.api.memoryLimitMiB;
   for (const pod of s.pods) {
     const src = (): number => sink.intern(pod.name);
@@ -141,7 +179,15 @@ export function advancePods(s: SimState, rng: Rng, t: number, dtMs: number, sink
         if (scheduledCount(s, pod.deployment) < capacityFor(s, pod.deployment)) {
           pod.phase = 'ContainerCreating';
           pod.startedAt = t + CONTAINER_CREATING_MS;
-          sink.log(t, L.scheduled, src(), 0, 0, sink.intern(namespaceOf(pod.deployment)), sink.intern(pod.node));
+          sink.log(
+            t,
+            L.scheduled,
+            src(),
+            0,
+            0,
+            sink.intern(namespaceOf(pod.deployment)),
+            sink.intern(pod.node),
+          );
         } else if (t - pod.createdAt < dtMs) {
           sink.log(t, L.failedScheduling, src(), 0, 0);
         }
@@ -150,9 +196,17 @@ export function advancePods(s: SimState, rng: Rng, t: number, dtMs: number, sink
       case 'ContainerCreating': {
         if (t >= pod.startedAt) {
           pod.phase = 'Running';
-          sink.log(t, L.pulled, src(), 0, 0, sink.intern(imageOf({ name: pod.deployment, version: pod.version })));
+          sink.log(
+            t,
+            L.pulled,
+            src(),
+            0,
+            0,
+            sink.intern(imageOf({ name: pod.deployment, version: pod.version })),
+          );
           sink.log(t, L.started, src(), 0, 0, sink.intern(pod.deployment));
-          if (pod.deployment === 'api') sink.log(t, L.apiStarting, src(), 0, 0, sink.intern(pod.version));
+          if (pod.deployment === 'api')
+            sink.log(t, L.apiStarting, src(), 0, 0, sink.intern(pod.version));
           if (pod.deployment === 'coredns') sink.log(t, L.corednsStarted, src(), 0, 0);
         }
         break;
@@ -161,7 +215,8 @@ export function advancePods(s: SimState, rng: Rng, t: number, dtMs: number, sink
         if (t >= pod.backoffUntil) {
           pod.phase = 'Running';
           pod.startedAt = t;
-          if (pod.deployment === 'api') sink.log(t, L.apiStarting, src(), 0, 0, sink.intern(pod.version));
+          if (pod.deployment === 'api')
+            sink.log(t, L.apiStarting, src(), 0, 0, sink.intern(pod.version));
         }
         break;
       }
@@ -178,18 +233,44 @@ export function advancePods(s: SimState, rng: Rng, t: number, dtMs: number, sink
             }
             sink.event({ kind: 'podReady', t, pod: pod.name, deployment: pod.deployment });
           } else {
-            sink.log(t, L.apiStartupFailed, src(), 0, 0, failure, 0, rng.next(), 0, 0, sink.intern(podIpOf(pod)));
+            sink.log(
+              t,
+              L.apiStartupFailed,
+              src(),
+              0,
+              0,
+              failure,
+              0,
+              rng.next(),
+              0,
+              0,
+              sink.intern(podIpOf(pod)),
+            );
             containerDied(s, pod, t, 'Error', 1, sink, env);
           }
         } else if (pod.ready && pod.deployment === 'api') {
           let leak = 0;
           for (const f of s.faults) {
-            if (f.spec.kind === 'memoryLeak' && faultEnabled(f, s.flags) && appliesToVersion(f.spec, pod.version)) leak += f.spec.mibPerMinute;
+            if (
+              f.spec.kind === 'memoryLeak' &&
+              faultEnabled(f, s.flags) &&
+              appliesToVersion(f.spec, pod.version)
+            )
+              leak += f.spec.mibPerMinute;
           }
           pod.memoryMiB += (leak / 60) * (dtMs / SECOND) + (rng.float() - 0.5) * 0.4;
           pod.memoryMiB = Math.max(s.config.api.baseMemoryMiB * 0.95, pod.memoryMiB);
           if (pod.memoryMiB >= memLimit) {
-            sink.log(t, L.oom, src(), 0, 0, 3000 + (pod.uid % 900), Math.round(memLimit * 1024 * 0.99), sink.intern(pod.node));
+            sink.log(
+              t,
+              L.oom,
+              src(),
+              0,
+              0,
+              3000 + (pod.uid % 900),
+              Math.round(memLimit * 1024 * 0.99),
+              sink.intern(pod.node),
+            );
             containerDied(s, pod, t, 'OOMKilled', 137, sink, env);
           }
         }
@@ -203,11 +284,17 @@ export function advancePods(s: SimState, rng: Rng, t: number, dtMs: number, sink
 }
 
 function podIpOf(pod: Pod): string {
-  return `10.244.${(pod.uid * 7) % 8 + 1}.${(pod.uid * 37) % 250 + 2}`;
+  return `10.244.${((pod.uid * 7) % 8) + 1}.${((pod.uid * 37) % 250) + 2}`;
 }
 
 /** Drives each deployment towards its replica count and current revision (rolling update). */
-export function reconcileDeployments(s: SimState, rng: Rng, t: number, sink: StepSink, env: KubeEnv): void {
+export function reconcileDeployments(
+  s: SimState,
+  rng: Rng,
+  t: number,
+  sink: StepSink,
+  env: KubeEnv,
+): void {
   for (const name of ['api', 'web', 'coredns'] as const) {
     const dep = s.deployments[name];
     const live = s.pods.filter((p) => p.deployment === name && p.phase !== 'Terminating');
@@ -222,7 +309,9 @@ export function reconcileDeployments(s: SimState, rng: Rng, t: number, sink: Ste
       const canCreate = Math.min(dep.replicas - current.length, dep.replicas + surge - live.length);
       for (let i = 0; i < canCreate; i++) s.pods.push(createPod(s, rng, dep, t));
       let excessReady = currentReady + oldReady - dep.replicas;
-      const byReadiness = old.slice().sort((a, b) => Number(a.ready) - Number(b.ready) || a.uid - b.uid);
+      const byReadiness = old
+        .slice()
+        .sort((a, b) => Number(a.ready) - Number(b.ready) || a.uid - b.uid);
       for (const pod of byReadiness) {
         if (!pod.ready) {
           terminatePod(s, pod, t, sink, env);
@@ -232,17 +321,35 @@ export function reconcileDeployments(s: SimState, rng: Rng, t: number, sink: Ste
         }
       }
       if (canCreate > 0) {
-        sink.log(t, L.scaled, 0, 0, 0, sink.intern(name), sink.intern(replicaSetName(dep)), 1, current.length + canCreate, 0, 0);
+        sink.log(
+          t,
+          L.scaled,
+          0,
+          0,
+          0,
+          sink.intern(name),
+          sink.intern(replicaSetName(dep)),
+          1,
+          current.length + canCreate,
+          0,
+          0,
+        );
       }
-      const stillOld = s.pods.some((p) => p.deployment === name && p.phase !== 'Terminating' && p.revision !== dep.revision);
-      if (!stillOld && currentReady >= dep.replicas) sink.event({ kind: 'rolloutComplete', t, deployment: name, revision: dep.revision });
+      const stillOld = s.pods.some(
+        (p) => p.deployment === name && p.phase !== 'Terminating' && p.revision !== dep.revision,
+      );
+      if (!stillOld && currentReady >= dep.replicas)
+        sink.event({ kind: 'rolloutComplete', t, deployment: name, revision: dep.revision });
       continue;
     }
     if (current.length < dep.replicas) {
       const n = dep.replicas - current.length;
       for (let i = 0; i < n; i++) s.pods.push(createPod(s, rng, dep, t));
     } else if (current.length > dep.replicas) {
-      const victims = current.slice().sort((a, b) => Number(a.ready) - Number(b.ready) || b.createdAt - a.createdAt).slice(0, current.length - dep.replicas);
+      const victims = current
+        .slice()
+        .sort((a, b) => Number(a.ready) - Number(b.ready) || b.createdAt - a.createdAt)
+        .slice(0, current.length - dep.replicas);
       for (const v of victims) terminatePod(s, v, t, sink, env);
     }
   }

@@ -67,7 +67,19 @@ export class LogStore {
     return this.strings[id] ?? '';
   }
 
-  append(t: number, template: number, source: number, traceHi: number, traceLo: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0): void {
+  append(
+    t: number,
+    template: number,
+    source: number,
+    traceHi: number,
+    traceLo: number,
+    a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    a3 = 0,
+    a4 = 0,
+    a5 = 0,
+  ): void {
     const i = this.appended % this.capacity;
     const def = LOG_TEMPLATES[template]!;
     this.t[i] = t;
@@ -157,7 +169,15 @@ export class LogStore {
    * Sequence numbers of records matching service, minimum level and time range, oldest first,
    * written into `out` (reused across calls); returns how many matched.
    */
-  filter(out: Int32Array, opts: { services?: readonly LogService[]; minLevel?: LogLevel; since?: number; until?: number } = {}): number {
+  filter(
+    out: Int32Array,
+    opts: {
+      services?: readonly LogService[];
+      minLevel?: LogLevel;
+      since?: number;
+      until?: number;
+    } = {},
+  ): number {
     const start = opts.since === undefined ? this.firstSeq : this.seqAtTime(opts.since);
     const end = opts.until === undefined ? this.appended : this.seqAtTime(opts.until);
     let mask = 0;
@@ -177,7 +197,8 @@ export class LogStore {
   countByTemplate(template: number, since = -Infinity): number {
     let n = 0;
     const start = since === -Infinity ? this.firstSeq : this.seqAtTime(since);
-    for (let seq = start; seq < this.appended; seq++) if (this.tpl[this.slot(seq)] === template) n++;
+    for (let seq = start; seq < this.appended; seq++)
+      if (this.tpl[this.slot(seq)] === template) n++;
     return n;
   }
 }

@@ -8,24 +8,42 @@ export const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
 export function inverseNormal(p: number): number {
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2,
+    -3.066479806614716e1, 2.506628277459239,
+  ];
+  const b = [
+    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1,
+    -1.328068155288572e1,
+  ];
+  const c = [
+    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const lo = 0.02425;
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   if (p < lo) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
   }
   if (p > 1 - lo) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (
+      -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /**
@@ -106,7 +124,9 @@ export class LatencyMixture {
     let sum = 0;
     for (let i = 0; i < this.n; i++) {
       const s = this.sigma[i]!;
-      sum += this.weight[i]! * (s > 0 ? normalCdf((lx - this.logMedian[i]!) / s) : lx >= this.logMedian[i]! ? 1 : 0);
+      sum +=
+        this.weight[i]! *
+        (s > 0 ? normalCdf((lx - this.logMedian[i]!) / s) : lx >= this.logMedian[i]! ? 1 : 0);
     }
     return sum / this.total;
   }
@@ -141,14 +161,16 @@ export class LatencyMixture {
   shareAbove(thresholdMs: number): number {
     if (this.total <= 0) return 0;
     let sum = 0;
-    for (let i = 0; i < this.n; i++) sum += this.weight[i]! * shareAbove(this.median[i]!, this.sigma[i]!, thresholdMs);
+    for (let i = 0; i < this.n; i++)
+      sum += this.weight[i]! * shareAbove(this.median[i]!, this.sigma[i]!, thresholdMs);
     return sum / this.total;
   }
 
   /** Copies another mixture's components into this one, shifted by `shiftMs` and scaled in weight. */
   addShifted(other: LatencyMixture, shiftMs: number, weightScale: number): void {
     if (other.total <= 0 || !(weightScale > 0)) return;
-    for (let i = 0; i < other.n; i++) this.add(other.weight[i]! * weightScale, other.median[i]! + shiftMs, other.sigma[i]!);
+    for (let i = 0; i < other.n; i++)
+      this.add(other.weight[i]! * weightScale, other.median[i]! + shiftMs, other.sigma[i]!);
   }
 
   /** Mean latency in ms. */
@@ -161,15 +183,17 @@ export class LatencyMixture {
     }
     return sum / this.total;
   }
-
-
 }
 
 /** Standard normal CDF (Abramowitz-Stegun 7.1.26 on erf, |error| < 1.5e-7). */
 export function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
   return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
 

@@ -11,14 +11,14 @@ export const IMAGE_REGISTRY = 'registry.example.com/shop';
 
 /** A pod IP in the cluster's pod CIDR, stable for a pod uid. */
 export function podIp(uid: number): string {
-  return `10.244.${(uid * 7) % 8 + 1}.${(uid * 37) % 250 + 2}`;
+  return `10.244.${((uid * 7) % 8) + 1}.${((uid * 37) % 250) + 2}`;
 }
 
 /** A client address from the documentation ranges (RFC 5737), stable for a number. */
 export function clientIp(n: number): string {
   const k = Math.abs(Math.floor(n));
   const nets = ['203.0.113', '198.51.100', '192.0.2'] as const;
-  return `${nets[k % 3]}.${(k >>> 2) % 254 + 1}`;
+  return `${nets[k % 3]}.${((k >>> 2) % 254) + 1}`;
 }
 
 /** A 32-hex-digit W3C trace id from two 32-bit words (the other half is a mix of them). */

@@ -31,7 +31,19 @@ export class Recorder implements StepSink {
     return this.logs.intern(s);
   }
 
-  log(t: number, template: number, source: number, traceHi: number, traceLo: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0): void {
+  log(
+    t: number,
+    template: number,
+    source: number,
+    traceHi: number,
+    traceLo: number,
+    a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    a3 = 0,
+    a4 = 0,
+    a5 = 0,
+  ): void {
     if (this.pendingCount >= PENDING_MAX) return;
     const b = this.pendingCount * (REC + 1);
     const p = this.pending;
@@ -51,7 +63,8 @@ export class Recorder implements StepSink {
 
   event(e: SimEvent): void {
     this.events.push(e);
-    if (this.events.length > this.maxEvents) this.events.splice(0, this.events.length - this.maxEvents);
+    if (this.events.length > this.maxEvents)
+      this.events.splice(0, this.events.length - this.maxEvents);
   }
 
   /** Ends a step: stores the sample at time `t` and the step's logs in time order. */
@@ -74,7 +87,19 @@ export class Recorder implements StepSink {
     }
     for (let k = 0; k < n; k++) {
       const b = this.order[k]! * W;
-      this.logs.append(p[b]!, p[b + 1]!, p[b + 2]!, p[b + 3]!, p[b + 4]!, p[b + 5], p[b + 6], p[b + 7], p[b + 8], p[b + 9], p[b + 10]);
+      this.logs.append(
+        p[b]!,
+        p[b + 1]!,
+        p[b + 2]!,
+        p[b + 3]!,
+        p[b + 4]!,
+        p[b + 5],
+        p[b + 6],
+        p[b + 7],
+        p[b + 8],
+        p[b + 9],
+        p[b + 10],
+      );
     }
     this.pendingCount = 0;
   }

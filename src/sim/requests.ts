@@ -18,8 +18,10 @@ import { PGBOUNCER_HOST } from './names.ts';
 import type { Demand } from './traffic.ts';
 import type { Rng } from './rng.ts';
 import type { Pod, SimState } from './state.ts';
+import { POOL_MAX_AGE } from './state.ts';
 
 const E = ENDPOINT_IDS.length;
+
 const CAUSES = API_ERRORS.length;
 const EI: Record<EndpointId, number> = { page: 0, products: 1, orders: 2, search: 3, checkout: 4 };
 
@@ -85,7 +87,15 @@ export type StepTraffic = {
 };
 
 function newOutcome(): EndpointOutcome {
-  return { arrived: 0, succeeded: 0, failed: 0, slow: 0, status: { s500: 0, s502: 0, s503: 0, s504: 0 }, causes: new Float64Array(CAUSES), mixture: new LatencyMixture(96) };
+  return {
+    arrived: 0,
+    succeeded: 0,
+    failed: 0,
+    slow: 0,
+    status: { s500: 0, s502: 0, s503: 0, s504: 0 },
+    causes: new Float64Array(CAUSES),
+    mixture: new LatencyMixture(96),
+  };
 }
 
 function resetOutcome(o: EndpointOutcome): void {
@@ -101,8 +111,20 @@ function resetOutcome(o: EndpointOutcome): void {
   o.mixture.clear();
 }
 
-const rec = <T>(make: () => T): Record<EndpointId, T> => ({ page: make(), products: make(), orders: make(), search: make(), checkout: make() });
-const qrec = <T>(make: () => T): Record<QueryId, T> => ({ product_by_id: make(), orders_by_customer: make(), search_products: make(), inventory_lock: make(), insert_order: make() });
+const rec = <T>(make: () => T): Record<EndpointId, T> => ({
+  page: make(),
+  products: make(),
+  orders: make(),
+  search: make(),
+  checkout: make(),
+});
+const qrec = <T>(make: () => T): Record<QueryId, T> => ({
+  product_by_id: make(),
+  orders_by_customer: make(),
+  search_products: make(),
+  inventory_lock: make(),
+  insert_order: make(),
+});
 
 /** Scratch reused every step (not state: fully overwritten before it is read). */
 const scratch = {
@@ -115,44 +137,98 @@ const scratch = {
   dbShare: new Float64Array(E),
   served: new Float64Array(E),
   waitNew: new Float64Array(E),
+  timedOut: new Float64Array(E),
+  refused: new Float64Array(E),
 };
 
 /** Median execution time of a query on a pod: plan, CPU and IO queueing, lock waits. */
-type QueryCost = { ms: number; cpuMs: number; blocks: number; bad: boolean; lockWaitMs: number };
+type QueryCost = {
+  ms: number;
+  cpuMs: number;
+  blocks: number;
+  bad: boolean;
+  badShare: number;
+  badMs: number;
+  goodMs: number;
+  lockWaitMs: number;
+};
 
-export function queryCost(s: SimState, q: QueryId, version: string, cpuSlow: number, ioSlow: number, replicaSlow: number): QueryCost {
+export function queryCost(
+  s: SimState,
+  q: QueryId,
+  version: string,
+  cpuSlow: number,
+  ioSlow: number,
+  replicaSlow: number,
+): QueryCost {
   const cfg = s.config.queries[q];
-  let bad = false;
+  // Share of executions that take the bad plan (a new code path, or the plan flip for everyone).
+  let badShare = 0;
   for (const f of s.faults) {
-    if (f.spec.kind !== 'planRegression' || f.spec.query !== q || !faultEnabled(f, s.flags) || !appliesToVersion(f.spec, version)) continue;
+    if (
+      f.spec.kind !== 'planRegression' ||
+      f.spec.query !== q ||
+      !faultEnabled(f, s.flags) ||
+      !appliesToVersion(f.spec, version)
+    )
+      continue;
+    let broken = false;
     if (f.spec.cause === 'staleStatistics') {
       const analyzed = s.db.analyzedAt[cfg.table];
-      if (analyzed === undefined || analyzed < f.startedAt) bad = true;
+      broken = analyzed === undefined || analyzed < f.startedAt;
     } else {
       const needed = f.spec.index?.name ?? cfg.index?.name;
-      if (needed === undefined || s.db.indexes[needed] !== 'valid') bad = true;
+      broken = needed === undefined || s.db.indexes[needed] !== 'valid';
     }
+    if (broken) badShare = 1 - (1 - badShare) * (1 - f.spec.share);
   }
-  if (!bad && cfg.index && s.db.indexes[cfg.index.name] !== undefined && s.db.indexes[cfg.index.name] !== 'valid') bad = true;
-  const cpuMs = bad ? cfg.seqScanCpuMs : cfg.cpuMs;
-  const blocks = bad ? cfg.seqScanBlocksRead : cfg.blocksRead;
+  if (
+    cfg.index &&
+    s.db.indexes[cfg.index.name] !== undefined &&
+    s.db.indexes[cfg.index.name] !== 'valid'
+  )
+    badShare = 1;
   const onReplica = cfg.target === 'replica' && s.db.replicaUp && !s.db.promoted;
   const slow = onReplica ? replicaSlow : cpuSlow;
   // Blocks mostly come from shared buffers; ~5% go to disk at 0.08 ms each, slowed by IO queueing.
-  const ioMs = blocks * 0.05 * 0.08 * ioSlow;
+  const goodMs = cfg.cpuMs * slow + cfg.blocksRead * 0.05 * 0.08 * ioSlow;
+  const badMs = cfg.seqScanCpuMs * slow + cfg.seqScanBlocksRead * 0.05 * 0.08 * ioSlow;
+  const cpuMs = cfg.cpuMs + badShare * (cfg.seqScanCpuMs - cfg.cpuMs);
+  const blocks = cfg.blocksRead + badShare * (cfg.seqScanBlocksRead - cfg.blocksRead);
   let lockWaitMs = 0;
   for (const m of s.db.migrations) {
-    if (!m.cancelled && m.table === cfg.table && s.t < m.until) lockWaitMs = Math.max(lockWaitMs, m.until - s.t);
+    if (!m.cancelled && m.table === cfg.table && s.t < m.until)
+      lockWaitMs = Math.max(lockWaitMs, m.until - s.t);
   }
-  return { ms: cpuMs * slow + ioMs + lockWaitMs, cpuMs, blocks, bad, lockWaitMs };
+  const ms = goodMs + badShare * (badMs - goodMs) + lockWaitMs;
+  return {
+    ms,
+    cpuMs,
+    blocks,
+    bad: badShare > 0,
+    badShare,
+    badMs: badMs + lockWaitMs,
+    goodMs: goodMs + lockWaitMs,
+    lockWaitMs,
+  };
 }
 
 /** Extra API latency and error share from a bad release, for a pod and endpoint. */
-function releaseEffect(s: SimState, pod: Pod, e: EndpointId): { errorRatio: number; extraMs: number } {
+function releaseEffect(
+  s: SimState,
+  pod: Pod,
+  e: EndpointId,
+): { errorRatio: number; extraMs: number } {
   let errorRatio = 0;
   let extraMs = 0;
   for (const f of s.faults) {
-    if (f.spec.kind !== 'badRelease' || f.spec.version !== pod.version || !faultEnabled(f, s.flags) || !f.spec.endpoints.includes(e)) continue;
+    if (
+      f.spec.kind !== 'badRelease' ||
+      f.spec.version !== pod.version ||
+      !faultEnabled(f, s.flags) ||
+      !f.spec.endpoints.includes(e)
+    )
+      continue;
     errorRatio = 1 - (1 - errorRatio) * (1 - f.spec.errorRatio);
     extraMs += f.spec.extraLatencyMs;
   }
@@ -162,7 +238,13 @@ function releaseEffect(s: SimState, pod: Pod, e: EndpointId): { errorRatio: numb
 function idleTxHoldMs(s: SimState, pod: Pod, e: EndpointId): number {
   let ms = 0;
   for (const f of s.faults) {
-    if (f.spec.kind === 'idleInTransaction' && f.spec.endpoint === e && faultEnabled(f, s.flags) && appliesToVersion(f.spec, pod.version)) ms += f.spec.holdMs;
+    if (
+      f.spec.kind === 'idleInTransaction' &&
+      f.spec.endpoint === e &&
+      faultEnabled(f, s.flags) &&
+      appliesToVersion(f.spec, pod.version)
+    )
+      ms += f.spec.holdMs;
   }
   return ms;
 }
@@ -170,14 +252,30 @@ function idleTxHoldMs(s: SimState, pod: Pod, e: EndpointId): number {
 function leakRatio(s: SimState, pod: Pod, e: EndpointId): number {
   let r = 0;
   for (const f of s.faults) {
-    if (f.spec.kind === 'connectionLeak' && f.spec.endpoint === e && faultEnabled(f, s.flags) && appliesToVersion(f.spec, pod.version)) r += f.spec.leakRatio;
+    if (
+      f.spec.kind === 'connectionLeak' &&
+      f.spec.endpoint === e &&
+      faultEnabled(f, s.flags) &&
+      appliesToVersion(f.spec, pod.version)
+    )
+      r += f.spec.leakRatio;
   }
   return Math.min(1, r);
 }
 
-function stormFor(s: SimState, pod: Pod, e: EndpointId): { host: string; perRequest: number } | null {
+function stormFor(
+  s: SimState,
+  pod: Pod,
+  e: EndpointId,
+): { host: string; perRequest: number } | null {
   for (const f of s.faults) {
-    if (f.spec.kind === 'dnsLookupStorm' && f.spec.endpoint === e && faultEnabled(f, s.flags) && appliesToVersion(f.spec, pod.version)) return { host: f.spec.host, perRequest: f.spec.lookupsPerRequest };
+    if (
+      f.spec.kind === 'dnsLookupStorm' &&
+      f.spec.endpoints.includes(e) &&
+      faultEnabled(f, s.flags) &&
+      appliesToVersion(f.spec, pod.version)
+    )
+      return { host: f.spec.host, perRequest: f.spec.lookupsPerRequest };
   }
   return null;
 }
@@ -224,7 +322,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const arriving = rec(() => 0);
   for (const e of ENDPOINT_IDS) {
     const total = demand.user[e] + demand.retries[e];
-    edgeRps += total * (e === 'page' ? 1 / (1 - cfg.edge.staticHitRatio) * 0.2 + 1 : 1);
+    edgeRps += total * (e === 'page' ? (1 / (1 - cfg.edge.staticHitRatio)) * 0.2 + 1 : 1);
     if (certExpired) {
       edgeTlsErrors += total;
       arriving[e] = 0;
@@ -239,7 +337,13 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const n = apiPods.length;
   const shed = clamp(s.traffic.shedRatio, 0, 1);
 
-  const fail = (o: EndpointOutcome, count: number, status: 500 | 502 | 503 | 504, latencyMs: number, cause: number): void => {
+  const fail = (
+    o: EndpointOutcome,
+    count: number,
+    status: 500 | 502 | 503 | 504,
+    latencyMs: number,
+    cause: number,
+  ): void => {
     if (!(count > 0)) return;
     o.failed += count;
     if (status === 500) o.status.s500 += count;
@@ -275,7 +379,11 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const resolver = apiDep.resolver;
   const searchN = cfg.dns.searchDomains.length;
   const payQueries = queriesPerLookup(cfg.payments.host, resolver.ndots, searchN);
-  let appQps = webReady * 2 + s.pods.filter((p) => p.deployment === 'api' && p.phase === 'Running' && !p.ready).length * 3 * queriesPerLookup(PGBOUNCER_HOST, resolver.ndots, searchN);
+  let appQps =
+    webReady * 2 +
+    s.pods.filter((p) => p.deployment === 'api' && p.phase === 'Running' && !p.ready).length *
+      3 *
+      queriesPerLookup(PGBOUNCER_HOST, resolver.ndots, searchN);
   const ttlSec = cfg.api.dnsCacheTtlMs / 1000;
   for (const pod of apiPods) {
     const share = 1 / n;
@@ -284,7 +392,11 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     appQps += cached * payQueries + 4 / ttlSec; // plus the pod's own DB, Redis and API names
     for (const e of ENDPOINT_IDS) {
       const storm = stormFor(s, pod, e);
-      if (storm) appQps += ((apiArrivals[e] * share) / dtSec) * storm.perRequest * queriesPerLookup(storm.host, resolver.ndots, searchN);
+      if (storm)
+        appQps +=
+          ((apiArrivals[e] * share) / dtSec) *
+          storm.perRequest *
+          queriesPerLookup(storm.host, resolver.ndots, searchN);
     }
   }
   const dns = dnsConditions(s, appQps);
@@ -295,8 +407,23 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const cores = cfg.postgres.cores;
   const cpuSlow = Math.max(1 + queueDelayFactor(db.cpuUtil, cores), db.cpuUtil);
   const ioSlow = Math.max(1 + queueDelayFactor(db.ioUtil, 4) * 2, db.ioUtil);
-  const replicaSlow = Math.max(1 + queueDelayFactor(db.replicaCpuUtil, cfg.postgres.replicaCores), db.replicaCpuUtil);
-  const costs = qrec(() => ({ ms: 0, cpuMs: 0, blocks: 0, bad: false, lockWaitMs: 0 }) as QueryCost);
+  const replicaSlow = Math.max(
+    1 + queueDelayFactor(db.replicaCpuUtil, cfg.postgres.replicaCores),
+    db.replicaCpuUtil,
+  );
+  const costs = qrec(
+    () =>
+      ({
+        ms: 0,
+        cpuMs: 0,
+        blocks: 0,
+        bad: false,
+        badShare: 0,
+        badMs: 0,
+        goodMs: 0,
+        lockWaitMs: 0,
+      }) as QueryCost,
+  );
 
   const load: DbLoad = {
     rate: qrec(() => 0),
@@ -347,8 +474,11 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     }
   }
 
+  // Load balancing is never perfectly even: each pod gets a stable +-8% share.
+  let weightSum = 0;
+  for (const pod of apiPods) weightSum += podWeight(pod);
   for (const pod of apiPods) {
-    const share = 1 / n;
+    const share = podWeight(pod) / weightSum;
     const arr = scratch.arr;
     let cpuDemand = 0;
     for (const e of ENDPOINT_IDS) {
@@ -382,43 +512,89 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       hold[i] = dbShare[i]! > 0 ? execCapped + heldIdle + (ecfg.transactional ? 1.5 : 0.3) : 0;
     }
 
-    // ---- The pool: a k-server station with a FIFO backlog and an acquire deadline.
+    // ---- The pool: a k-server station with a FIFO queue of waiters, kept as one cohort per second
+    // of age. The oldest are served first; a cohort that has waited the request deadline gives up.
     const usable = Math.max(0, pod.poolUsable - pod.poolLeaked);
-    let dbArrivals = 0;
+    const deadlineSteps = clamp(Math.round(requestTimeoutMs / (dtSec * 1000)), 1, POOL_MAX_AGE);
+    const w = pod.poolWaiting;
+    let newDb = 0;
     let holdWeighted = 0;
+    let prevBacklog = 0;
     for (let i = 0; i < E; i++) {
       const a = arr[i]! * (1 - cpuOverload) * dbShare[i]!;
       scratch.waitNew[i] = a;
-      dbArrivals += a + pod.poolWaiting[i]!;
+      newDb += a;
       holdWeighted += a * hold[i]!;
+      for (let age = 0; age < POOL_MAX_AGE; age++) prevBacklog += w[i * POOL_MAX_AGE + age]!;
     }
-    const newDb = dbArrivals - pod.poolWaiting.reduce((x, y) => x + y, 0);
     const meanHoldSec = newDb > 0 ? holdWeighted / newDb / 1000 : 0.002;
     const mu = meanHoldSec > 0 ? usable / meanHoldSec : 0; // connections' service rate, per second
-    const capacity = mu * dtSec;
-    const served = Math.min(dbArrivals, capacity);
-    const remaining = dbArrivals - served;
-    const prevBacklog = pod.poolWaiting.reduce((x, y) => x + y, 0);
-    const rhoPool = usable > 0 ? (newDb / dtSec) * meanHoldSec / usable : 1;
+    const rhoPool = usable > 0 ? ((newDb / dtSec) * meanHoldSec) / usable : 1;
     const canGrow = pod.poolOpen < apiDep.poolMaxConns - 0.5;
-    const deadline = requestTimeoutMs / 1000;
-    let timedOut = 0;
-    let refused = 0;
-    let waiting = remaining;
-    if ((loginFailing || refusingClients) && canGrow) {
-      // The pool tries to dial a new connection for each waiter and gets the cached error at once.
-      refused = remaining;
-      waiting = 0;
-    } else {
-      const maxQueue = mu * deadline;
-      timedOut = Math.max(0, remaining - maxQueue);
-      waiting = remaining - timedOut;
+    const refusing = (loginFailing || refusingClients) && canGrow;
+    let capacity = mu * dtSec;
+    let served = 0;
+    let waitedSteps = 0;
+    const servedE = scratch.served;
+    const timedOutE = scratch.timedOut;
+    const refusedE = scratch.refused;
+    servedE.fill(0);
+    timedOutE.fill(0);
+    refusedE.fill(0);
+    // Serve: oldest cohort first, the new arrivals (age -1 here) last.
+    for (let age = POOL_MAX_AGE - 1; age >= -1; age--) {
+      let cohort = 0;
+      for (let i = 0; i < E; i++)
+        cohort += age < 0 ? scratch.waitNew[i]! : w[i * POOL_MAX_AGE + age]!;
+      if (!(cohort > 0)) continue;
+      const take = Math.min(capacity, cohort);
+      const frac = take / cohort;
+      for (let i = 0; i < E; i++) {
+        if (age < 0) {
+          servedE[i]! += scratch.waitNew[i]! * frac;
+          scratch.waitNew[i]! *= 1 - frac;
+        } else {
+          const k = i * POOL_MAX_AGE + age;
+          servedE[i]! += w[k]! * frac;
+          w[k]! *= 1 - frac;
+        }
+      }
+      capacity -= take;
+      served += take;
+      waitedSteps += take * (age + 1);
     }
-    const queueWaitMs = mu > 0 ? Math.min(requestTimeoutMs, (prevBacklog / mu) * 1000 + meanHoldSec * 1000 * queueDelayFactor(rhoPool, Math.max(1, usable))) : requestTimeoutMs;
-    const fracServed = dbArrivals > 0 ? served / dbArrivals : 0;
-    const fracTimedOut = dbArrivals > 0 ? timedOut / dbArrivals : 0;
-    const fracRefused = dbArrivals > 0 ? refused / dbArrivals : 0;
-    const fracWaiting = dbArrivals > 0 ? waiting / dbArrivals : 0;
+    // The rest: refused at once when the pool cannot grow, otherwise they age; the oldest give up.
+    let timedOut = 0;
+    let waitingTotal = 0;
+    for (let i = 0; i < E; i++) {
+      const base = i * POOL_MAX_AGE;
+      if (refusing) {
+        let r = scratch.waitNew[i]!;
+        for (let age = 0; age < POOL_MAX_AGE; age++) {
+          r += w[base + age]!;
+          w[base + age] = 0;
+        }
+        refusedE[i] = r;
+        continue;
+      }
+      for (let age = deadlineSteps - 1; age < POOL_MAX_AGE; age++) {
+        timedOutE[i]! += w[base + age]!;
+        w[base + age] = 0;
+      }
+      for (let age = POOL_MAX_AGE - 1; age > 0; age--) w[base + age] = w[base + age - 1]!;
+      w[base] = scratch.waitNew[i]!;
+      timedOut += timedOutE[i]!;
+      for (let age = 0; age < POOL_MAX_AGE; age++) waitingTotal += w[base + age]!;
+    }
+    const meanWaitSec = served > 0 ? waitedSteps / served - 0.5 : 0;
+    const queueWaitMs =
+      mu > 0
+        ? Math.min(
+            requestTimeoutMs,
+            Math.max(0, meanWaitSec) * 1000 * (prevBacklog > 0 ? 1 : 0) +
+              meanHoldSec * 1000 * queueDelayFactor(rhoPool, Math.max(1, usable)),
+          )
+        : requestTimeoutMs;
 
     let busy = 0;
     let idleTxHeld = 0;
@@ -433,21 +609,27 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       // CPU-starved pods answer after the ingress gave up.
       fail(o, overloadFail, 504, cfg.ingress.upstreamTimeoutMs, -1);
       const admitted = arrivals - overloadFail;
-      const dbPart = admitted * dbShare[i]! + pod.poolWaiting[i]!;
       const hits = admitted * (1 - dbShare[i]!);
-      const servedE = dbPart * fracServed;
-      const timedOutE = dbPart * fracTimedOut;
-      const refusedE = dbPart * fracRefused;
-      const waitingE = dbPart * fracWaiting;
-      scratch.served[i] = servedE;
-      pod.poolWaiting[i] = waitingE;
+      const served_ = servedE[i]!;
+      const timedOut_ = timedOutE[i]!;
+      const refused_ = refusedE[i]!;
       if (ecfg.cached) {
         redisHits += hits;
         redisMisses += admitted * dbShare[i]!;
       }
-      fail(o, timedOutE, 500, requestTimeoutMs, API_ERROR.poolTimeout);
-      fail(o, refusedE, 500, 4, refusingClients && !loginFailing ? API_ERROR.maxClientConn : primaryOk ? API_ERROR.loginFailing : API_ERROR.recovery);
-      poolAcquireTimeouts += timedOutE;
+      fail(o, timedOut_, 500, requestTimeoutMs, API_ERROR.poolTimeout);
+      fail(
+        o,
+        refused_,
+        500,
+        4,
+        refusingClients && !loginFailing
+          ? API_ERROR.maxClientConn
+          : primaryOk
+            ? API_ERROR.loginFailing
+            : API_ERROR.recovery,
+      );
+      poolAcquireTimeouts += timedOut_;
 
       const rel = releaseEffect(s, pod, e);
       const cpuMs = ecfg.cpuMs * podCpuSlow + rel.extraMs;
@@ -457,52 +639,82 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
         fail(o, badRelease, 500, cpuMs, API_ERROR.panic);
         succeed(o, hits - badRelease, cpuMs + 0.6, 0.45);
       }
-      if (!(servedE > 0)) continue;
+      if (!(served_ > 0)) continue;
 
       // Served by the database. What the query did:
+      // Two query paths: the good plan, and (for a share of executions) the bad one.
       let execMs = 0;
+      let execGood = 0;
+      let execBad = 0;
+      let badShare = 0;
       let lockWait = 0;
       for (const q of ecfg.queries) {
-        execMs += costs[q].ms;
-        lockWait = Math.max(lockWait, costs[q].lockWaitMs);
+        const c = costs[q];
+        execMs += c.ms;
+        execGood += c.goodMs;
+        execBad += c.badShare > 0 ? c.badMs : c.goodMs;
+        badShare = Math.max(badShare, c.badShare);
+        lockWait = Math.max(lockWait, c.lockWaitMs);
       }
       const idleTx = idleTxHoldMs(s, pod, e);
+      const above = (extraMs: number, thresholdMs: number): number =>
+        (1 - badShare) * shareAbove(execGood + extraMs, 0.35, thresholdMs) +
+        badShare * shareAbove(execBad + extraMs, 0.35, thresholdMs);
       let stmtCancelled = 0;
-      if (stmtTimeout > 0 && execMs > 0) stmtCancelled = shareAbove(execMs, 0.35, stmtTimeout);
+      if (stmtTimeout > 0 && execMs > 0) stmtCancelled = above(0, stmtTimeout);
       let idleTxKilled = 0;
       if (idleTxTimeout > 0 && idleTx > idleTxTimeout) idleTxKilled = 1;
       // Requests that wait for a lock longer than their deadline give up while still holding a connection.
-      const lockDeadline = lockWait > 0 ? shareAbove(execMs + queueWaitMs, 0.2, requestTimeoutMs) : 0;
+      const lockDeadline =
+        lockWait > 0 ? shareAbove(execMs + queueWaitMs, 0.2, requestTimeoutMs) : 0;
       const diskFail = isDiskFull && ecfg.queries.some((q) => cfg.queries[q].walBytes > 0) ? 1 : 0;
-      const dbDown = primaryOk ? 0 : ecfg.queries.some((q) => cfg.queries[q].target === 'primary' || !db.replicaUp || db.promoted) ? 1 : 0;
+      const dbDown = primaryOk
+        ? 0
+        : ecfg.queries.some(
+              (q) => cfg.queries[q].target === 'primary' || !db.replicaUp || db.promoted,
+            )
+          ? 1
+          : 0;
 
       // Account the database work actually done.
       for (const q of ecfg.queries) {
         const qc = cfg.queries[q];
         const c = costs[q];
-        const ratePerSec = servedE / dtSec;
+        const ratePerSec = served_ / dtSec;
         load.rate[q] += ratePerSec;
         load.execMs[q] += ratePerSec * c.ms;
-        load.badPlanShare[q] += c.bad ? ratePerSec : 0;
+        load.badPlanShare[q] += ratePerSec * c.badShare;
         const onReplica = qc.target === 'replica' && db.replicaUp && !db.promoted;
         if (onReplica) load.replicaCpuCores += (ratePerSec * c.cpuMs) / 1000;
         else {
           load.primaryCpuCores += (ratePerSec * c.cpuMs) / 1000;
           load.primaryIoBlocks += ratePerSec * c.blocks * 0.05;
         }
-        if (c.ms > 200) slowQueries[q] += servedE;
+        if (c.badMs > 200) slowQueries[q] += served_ * (c.badMs > c.goodMs ? c.badShare : 1);
+        else if (c.ms > 200) slowQueries[q] += served_;
       }
       const holdMs = hold[i]!;
-      busy += (servedE / dtSec) * (holdMs / 1000);
+      busy += (served_ / dtSec) * (holdMs / 1000);
       const idleHeld = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
-      idleTxHeld += (servedE / dtSec) * (idleHeld / 1000);
-      load.activeBackends += (servedE / dtSec) * Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs) / 1000;
-      load.lockWaiters += lockWait > 0 ? (servedE / dtSec) * Math.min(lockWait, requestTimeoutMs) / 1000 : 0;
-      load.transactions += servedE / dtSec;
-      leakedNow += servedE * leakRatio(s, pod, e);
+      idleTxHeld += (served_ / dtSec) * (idleHeld / 1000);
+      load.activeBackends +=
+        ((served_ / dtSec) * Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs)) / 1000;
+      load.lockWaiters +=
+        lockWait > 0 ? ((served_ / dtSec) * Math.min(lockWait, requestTimeoutMs)) / 1000 : 0;
+      load.transactions += served_ / dtSec;
+      leakedNow += served_ * leakRatio(s, pod, e);
 
       const baseMs = cpuMs + queueWaitMs + (ecfg.cached ? 0.6 : 0);
-      let ok = servedE;
+      const succeedPlans = (
+        o: EndpointOutcome,
+        count: number,
+        extraMs: number,
+        sigma: number,
+      ): void => {
+        succeed(o, count * (1 - badShare), extraMs + execGood, sigma);
+        succeed(o, count * badShare, extraMs + execBad, 0.3);
+      };
+      let ok = served_;
       const dbDownFail = ok * dbDown;
       fail(o, dbDownFail, 500, 3, API_ERROR.recovery);
       ok -= dbDownFail;
@@ -525,8 +737,12 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       fail(o, relFails, 500, baseMs + execMs * 0.5, API_ERROR.panic);
       ok -= relFails;
       // Requests that ran past the API's own deadline fail even though the query finished.
-      const afterDb = baseMs + execMs + idleTx;
-      const overDeadline = ok * shareAbove(afterDb, 0.35, requestTimeoutMs + (ecfg.callsPayments ? cfg.payments.clientTimeoutMs : 0));
+      const overDeadline =
+        ok *
+        above(
+          baseMs + idleTx,
+          requestTimeoutMs + (ecfg.callsPayments ? cfg.payments.clientTimeoutMs : 0),
+        );
       fail(o, overDeadline, 500, requestTimeoutMs, API_ERROR.queryTimeout);
       ok -= overDeadline;
 
@@ -536,9 +752,16 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       if (storm) {
         const lo = lookupOutcome(s, dns, storm.host, true, resolver, pod.version);
         const stormFail = ok * lo.failed;
-        fail(o, stormFail, 500, lo.failMs, lo.failKind === 2 ? API_ERROR.stormDnsServfail : API_ERROR.stormDnsTimeout);
+        fail(
+          o,
+          stormFail,
+          500,
+          lo.failMs,
+          lo.failKind === 2 ? API_ERROR.stormDnsServfail : API_ERROR.stormDnsTimeout,
+        );
         ok -= stormFail;
-        stormSlow = lo.fast + lo.afterTimeout > 0 ? lo.afterTimeout / (lo.fast + lo.afterTimeout) : 0;
+        stormSlow =
+          lo.fast + lo.afterTimeout > 0 ? lo.afterTimeout / (lo.fast + lo.afterTimeout) : 0;
         addLookup(lookupMix, lo, ok);
       }
 
@@ -549,32 +772,70 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
         const dialing = ok * dialShare * (1 - cacheHelps);
         addLookup(lookupMix, lo, dialing);
         const dnsFail = dialing * lo.failed;
-        const dnsErr = lo.failKind === 1 ? API_ERROR.dnsNxdomain : lo.failKind === 2 ? API_ERROR.dnsServfail : API_ERROR.dnsTimeout;
+        const dnsErr =
+          lo.failKind === 1
+            ? API_ERROR.dnsNxdomain
+            : lo.failKind === 2
+              ? API_ERROR.dnsServfail
+              : API_ERROR.dnsTimeout;
         fail(o, dnsFail, 502, baseMs + execMs + lo.failMs, dnsErr);
         ok -= dnsFail;
         payCalls += ok;
         const dialSlow = ok > 0 ? (dialing * lo.afterTimeout) / ok : 0;
-        const wrong = s.faults.some((f) => f.spec.kind === 'dnsRecord' && f.spec.host === cfg.payments.host && f.spec.mode === 'wrong' && faultEnabled(f, s.flags)) && !(s.dns.recordFixes[cfg.payments.host]! >= 0 && s.t >= s.dns.recordFixes[cfg.payments.host]!);
+        const wrong =
+          s.faults.some(
+            (f) =>
+              f.spec.kind === 'dnsRecord' &&
+              f.spec.host === cfg.payments.host &&
+              f.spec.mode === 'wrong' &&
+              faultEnabled(f, s.flags),
+          ) &&
+          !(
+            s.dns.recordFixes[cfg.payments.host]! >= 0 &&
+            s.t >= s.dns.recordFixes[cfg.payments.host]!
+          );
         const wrongFail = wrong ? ok * dialShare : 0;
         fail(o, wrongFail, 502, cfg.payments.clientTimeoutMs, API_ERROR.wrongAddress);
         ok -= wrongFail;
         const payTimeout = shareAbove(pay.latencyMs, 0.3, cfg.payments.clientTimeoutMs);
         const payTimeouts = ok * payTimeout;
-        fail(o, payTimeouts, 502, baseMs + execMs + cfg.payments.clientTimeoutMs, API_ERROR.paymentTimeout);
+        fail(
+          o,
+          payTimeouts,
+          502,
+          baseMs + execMs + cfg.payments.clientTimeoutMs,
+          API_ERROR.paymentTimeout,
+        );
         ok -= payTimeouts;
         const pay503 = ok * pay.errorRatio;
         fail(o, pay503, 502, baseMs + execMs + pay.latencyMs * 0.5, API_ERROR.payment503);
         ok -= pay503;
         payFails += dnsFail + wrongFail + payTimeouts + pay503;
-        payMix.add(ok, pay.latencyMs, 0.3);
+        // Successful calls cannot be slower than the client timeout: narrow the shape near it.
+        const paySigma = Math.max(
+          0.05,
+          Math.min(0.3, Math.log(cfg.payments.clientTimeoutMs / pay.latencyMs) / 2.4),
+        );
+        payMix.add(ok, pay.latencyMs, paySigma);
         payMix.add(dnsFail + wrongFail + payTimeouts, cfg.payments.clientTimeoutMs, 0.05);
         const payMs = Math.min(pay.latencyMs, cfg.payments.clientTimeoutMs);
         const fastShare = 1 - dialSlow - stormSlow;
-        succeed(o, ok * Math.max(0, fastShare), baseMs + execMs + idleTx * 0 + payMs, 0.45);
-        succeed(o, ok * Math.min(1, dialSlow + stormSlow), baseMs + execMs + payMs + resolver.timeoutMs, 0.15);
+        // The payment call dominates when slow; its spread is bounded by the client timeout.
+        const sigma =
+          payMs > 1000
+            ? Math.max(0.08, (0.45 * (baseMs + execMs)) / (baseMs + execMs + payMs)) +
+              paySigma * 0.5
+            : 0.45;
+        succeedPlans(o, ok * Math.max(0, fastShare), baseMs + payMs, sigma);
+        succeedPlans(
+          o,
+          ok * Math.min(1, dialSlow + stormSlow),
+          baseMs + payMs + resolver.timeoutMs,
+          0.15,
+        );
       } else {
-        succeed(o, ok * (1 - stormSlow), baseMs + execMs, 0.5);
-        succeed(o, ok * stormSlow, baseMs + execMs + resolver.timeoutMs, 0.15);
+        succeedPlans(o, ok * (1 - stormSlow), baseMs, 0.5);
+        succeedPlans(o, ok * stormSlow, baseMs + resolver.timeoutMs, 0.15);
       }
     }
 
@@ -586,15 +847,21 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     load.idleTxKills += killedLeaks / dtSec;
     pod.poolLeaked = leaked;
     const inUse = Math.min(usable, busy) + leaked;
-    const waitingTotal = pod.poolWaiting.reduce((x, y) => x + y, 0);
-    const wantOpen = waitingTotal > 0.5 || rhoPool > 0.85 ? apiDep.poolMaxConns : Math.min(apiDep.poolMaxConns, Math.ceil(inUse + idleTxHeld + 2));
+    const wantOpen =
+      waitingTotal > 0.5 || rhoPool > 0.85
+        ? apiDep.poolMaxConns
+        : Math.min(apiDep.poolMaxConns, Math.ceil(inUse + idleTxHeld + 2));
     // Idle connections close slowly (MaxConnIdleTime); demand opens them at once.
     const decayed = pod.poolOpen - (pod.poolOpen - wantOpen) * (dtSec / 1800);
-    pod.poolOpen = clamp(Math.max(wantOpen, decayed, leaked), Math.min(cfg.api.pool.minConns, apiDep.poolMaxConns), apiDep.poolMaxConns);
+    pod.poolOpen = clamp(
+      Math.max(wantOpen, decayed, leaked),
+      Math.min(cfg.api.pool.minConns, apiDep.poolMaxConns),
+      apiDep.poolMaxConns,
+    );
     poolInUse += inUse;
     poolIdle += Math.max(0, pod.poolUsable - inUse);
     poolWaiting += waitingTotal;
-    poolWaitWeighted += queueWaitMs * (served + timedOut);
+    poolWaitWeighted += queueWaitMs * served + requestTimeoutMs * timedOut;
     poolServedTotal += served + timedOut;
     load.idleInTxBackends += idleTxHeld + leaked;
     pod.dnsCacheWarm = Math.min(1, pod.dnsCacheWarm + dtSec / 5);
@@ -673,6 +940,10 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   }
 }
 
+function podWeight(pod: Pod): number {
+  return 1 + 0.08 * Math.sin(pod.uid * 2.399963);
+}
+
 function addLookup(mix: LatencyMixture, lo: LookupOutcome, count: number): void {
   if (!(count > 0)) return;
   mix.add(count * lo.fast, lo.fastMs, 0.4);
@@ -683,7 +954,7 @@ function addLookup(mix: LatencyMixture, lo: LookupOutcome, count: number): void 
 /** NXDOMAIN share of healthy cluster DNS traffic: ndots:5 makes most first tries miss. */
 function externalNxdomainShare(s: SimState): number {
   const n = s.config.dns.searchDomains.length;
-  return s.deployments.api.resolver.ndots >= 2 ? n / (n + 1) * 0.8 : 0.1;
+  return s.deployments.api.resolver.ndots >= 2 ? (n / (n + 1)) * 0.8 : 0.1;
 }
 
 /** Normal CDF re-exported for tests of the model's shapes. */

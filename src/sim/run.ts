@@ -42,7 +42,8 @@ export class SimRun {
 
   stepOnce(): void {
     const due: SimAction[] = [];
-    while (this.queue.length > 0 && this.queue[0]!.at <= this.state.t) due.push(this.queue.shift()!.action);
+    while (this.queue.length > 0 && this.queue[0]!.at <= this.state.t)
+      due.push(this.queue.shift()!.action);
     this.state = step(this.state, due, this.recorder);
     this.recorder.commit(this.state.t);
   }

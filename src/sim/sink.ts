@@ -13,7 +13,13 @@ export type SimEvent =
   | { kind: 'faultInjected'; t: number; id: string; fault: string }
   | { kind: 'faultCleared'; t: number; id: string; fault: string }
   | { kind: 'podReady'; t: number; pod: string; deployment: DeploymentName }
-  | { kind: 'podKilled'; t: number; pod: string; deployment: DeploymentName; reason: 'OOMKilled' | 'Error' | 'Deleted' }
+  | {
+      kind: 'podKilled';
+      t: number;
+      pod: string;
+      deployment: DeploymentName;
+      reason: 'OOMKilled' | 'Error' | 'Deleted';
+    }
   | { kind: 'rolloutComplete'; t: number; deployment: DeploymentName; revision: number }
   | { kind: 'postgresDown'; t: number; reason: string }
   | { kind: 'postgresUp'; t: number };
@@ -22,7 +28,19 @@ export interface StepSink {
   /** Metric values of the step being computed, one column per `METRICS` entry. */
   readonly sample: Float64Array;
   intern(s: string): number;
-  log(t: number, template: number, source: number, traceHi: number, traceLo: number, a0?: number, a1?: number, a2?: number, a3?: number, a4?: number, a5?: number): void;
+  log(
+    t: number,
+    template: number,
+    source: number,
+    traceHi: number,
+    traceLo: number,
+    a0?: number,
+    a1?: number,
+    a2?: number,
+    a3?: number,
+    a4?: number,
+    a5?: number,
+  ): void;
   event(e: SimEvent): void;
 }
 

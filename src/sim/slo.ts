@@ -9,11 +9,24 @@ import { DAY, MINUTE } from './time.ts';
 export const SLO_MINUTES = 360;
 
 export function emptySlo(): SloState {
-  return { minute: 0, total: new Array<number>(SLO_MINUTES).fill(0), bad: new Array<number>(SLO_MINUTES).fill(0), slow: new Array<number>(SLO_MINUTES).fill(0), budgetBad: 0, budgetTotal: 0 };
+  return {
+    minute: 0,
+    total: new Array<number>(SLO_MINUTES).fill(0),
+    bad: new Array<number>(SLO_MINUTES).fill(0),
+    slow: new Array<number>(SLO_MINUTES).fill(0),
+    budgetBad: 0,
+    budgetTotal: 0,
+  };
 }
 
 /** Adds one step's requests to the current minute bucket (mutates the draft). */
-export function recordSlo(slo: SloState, t: number, total: number, bad: number, slow: number): void {
+export function recordSlo(
+  slo: SloState,
+  t: number,
+  total: number,
+  bad: number,
+  slow: number,
+): void {
   const minute = Math.floor(t / MINUTE);
   while (slo.minute < minute) {
     slo.minute++;
@@ -31,7 +44,10 @@ export function recordSlo(slo: SloState, t: number, total: number, bad: number, 
 }
 
 /** Error ratio and slow ratio over the last `minutes` minutes (the current partial minute included). */
-export function windowRatios(slo: SloState, minutes: number): { errorRatio: number; slowRatio: number } {
+export function windowRatios(
+  slo: SloState,
+  minutes: number,
+): { errorRatio: number; slowRatio: number } {
   let total = 0;
   let bad = 0;
   let slow = 0;
@@ -42,12 +58,28 @@ export function windowRatios(slo: SloState, minutes: number): { errorRatio: numb
     bad += slo.bad[i]!;
     slow += slo.slow[i]!;
   }
-  return total > 0 ? { errorRatio: bad / total, slowRatio: slow / total } : { errorRatio: 0, slowRatio: 0 };
+  return total > 0
+    ? { errorRatio: bad / total, slowRatio: slow / total }
+    : { errorRatio: 0, slowRatio: 0 };
 }
 
-export type BurnRates = { b5m: number; b30m: number; b1h: number; b6h: number; latency5m: number; latency1h: number; budgetRemaining: number };
+export type BurnRates = {
+  b5m: number;
+  b30m: number;
+  b1h: number;
+  b6h: number;
+  latency5m: number;
+  latency1h: number;
+  budgetRemaining: number;
+};
 
-export function burnRates(slo: SloState, availabilityTarget: number, latencyTarget: number, elapsedMs: number, windowDays: number): BurnRates {
+export function burnRates(
+  slo: SloState,
+  availabilityTarget: number,
+  latencyTarget: number,
+  elapsedMs: number,
+  windowDays: number,
+): BurnRates {
   const allowed = 1 - availabilityTarget;
   const allowedSlow = 1 - latencyTarget;
   const w5 = windowRatios(slo, 5);

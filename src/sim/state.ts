@@ -11,7 +11,23 @@ import type { RngState } from './rng.ts';
 
 export type DeploymentName = 'api' | 'web' | 'coredns';
 
-export type PodPhase = 'Pending' | 'ContainerCreating' | 'Running' | 'CrashLoopBackOff' | 'Terminating';
+/** Seconds of age an API pod's pool-waiter queue tracks (request deadlines are capped at this). */
+export const POOL_MAX_AGE = 12;
+
+/** Requests waiting for a connection on a pod, for one endpoint (by index) or all of them. */
+export function podWaiting(
+  pod: { poolWaiting: readonly number[] },
+  endpointIndex?: number,
+): number {
+  let n = 0;
+  const from = endpointIndex === undefined ? 0 : endpointIndex * POOL_MAX_AGE;
+  const to = endpointIndex === undefined ? pod.poolWaiting.length : from + POOL_MAX_AGE;
+  for (let i = from; i < to; i++) n += pod.poolWaiting[i]!;
+  return n;
+}
+
+export type PodPhase =
+  'Pending' | 'ContainerCreating' | 'Running' | 'CrashLoopBackOff' | 'Terminating';
 
 export type Pod = {
   uid: number;
@@ -28,14 +44,19 @@ export type Pod = {
   restarts: number;
   /** Consecutive failed starts, for the CrashLoopBackOff delay (10s doubling, capped at 5m). */
   crashStreak: number;
-  lastTermination: { reason: 'OOMKilled' | 'Error' | 'Completed'; exitCode: number; at: number } | null;
+  lastTermination: {
+    reason: 'OOMKilled' | 'Error' | 'Completed';
+    exitCode: number;
+    at: number;
+  } | null;
   /** While CrashLoopBackOff: when kubelet starts the container again. */
   backoffUntil: number;
   /** While Terminating: when the pod is gone. */
   goneAt: number;
   memoryMiB: number;
   cpuUtil: number;
-  /** App connection pool (API pods): client connections open, leaked, usable share, waiters per endpoint. */
+  /** App connection pool (API pods): client connections open, leaked, usable share, and waiters per
+   * endpoint and second of age (endpoint-major, POOL_MAX_AGE slots each). */
   poolOpen: number;
   poolLeaked: number;
   poolUsable: number;
@@ -116,7 +137,14 @@ export type DbState = {
   stmt: Record<QueryId, { calls: number; totalMs: number; rows: number; blocksRead: number }>;
 };
 
-export type RedisState = { filled: number; evictedKeys: number; hits: number; misses: number; uptimeStartMs: number; flushedAt: number };
+export type RedisState = {
+  filled: number;
+  evictedKeys: number;
+  hits: number;
+  misses: number;
+  uptimeStartMs: number;
+  flushedAt: number;
+};
 
 export type DnsState = {
   qps: number;
@@ -128,7 +156,13 @@ export type DnsState = {
   cacheFlushedAt: number;
 };
 
-export type EndpointCounters = { arrived: number; succeeded: number; failed: number; slow: number; retries: number };
+export type EndpointCounters = {
+  arrived: number;
+  succeeded: number;
+  failed: number;
+  slow: number;
+  retries: number;
+};
 
 export type TrafficState = {
   /** AR(1) noise per endpoint. */

@@ -22,6 +22,7 @@ import { Rng } from './rng.ts';
 import type { StepSink } from './sink.ts';
 import { burnRates, recordSlo } from './slo.ts';
 import type { Pod, SimState } from './state.ts';
+import { podWaiting } from './state.ts';
 import { DAY, SECOND } from './time.ts';
 import { computeDemand } from './traffic.ts';
 import type { Demand } from './traffic.ts';
@@ -45,11 +46,20 @@ const L = {
   redisEvict: templateId('redis_maxmemory'),
 };
 
-const EP_INDEX: Record<EndpointId, number> = { page: 0, products: 1, orders: 2, search: 3, checkout: 4 };
+const EP_INDEX: Record<EndpointId, number> = {
+  page: 0,
+  products: 1,
+  orders: 2,
+  search: 3,
+  checkout: 4,
+};
 const QUANTILES = [0.5, 0.95, 0.99] as const;
 const qOut = new Float64Array(3);
 const apiMix = new LatencyMixture(512);
-const demand: Demand = { user: { page: 0, products: 0, orders: 0, search: 0, checkout: 0 }, retries: { page: 0, products: 0, orders: 0, search: 0, checkout: 0 } };
+const demand: Demand = {
+  user: { page: 0, products: 0, orders: 0, search: 0, checkout: 0 },
+  retries: { page: 0, products: 0, orders: 0, search: 0, checkout: 0 },
+};
 
 /** Advances the simulation by one step, applying `actions` first. Returns the next state. */
 export function step(prev: SimState, actions: readonly SimAction[], sink: StepSink): SimState {
@@ -57,16 +67,17 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
   const rng = new Rng(prev.rng);
   const t = prev.t; // this step covers [t, t + STEP_MS)
   const dtSec = STEP_MS / SECOND;
-  const deadWork = { page: 0, products: 0, orders: 0, search: 0, checkout: 0 } as Record<EndpointId, number>;
+  const deadWork = { page: 0, products: 0, orders: 0, search: 0, checkout: 0 } as Record<
+    EndpointId,
+    number
+  >;
 
   const env: KubeEnv = {
     startupFailure: (pod, r) => startupFailure(s, pod, r),
     onContainerDeath: (pod) => {
       // Requests waiting on a dying pod fail at the ingress with 502.
-      for (const e of ENDPOINT_IDS) {
-        deadWork[e] += pod.poolWaiting[EP_INDEX[e]]!;
-        pod.poolWaiting[EP_INDEX[e]] = 0;
-      }
+      for (const e of ENDPOINT_IDS) deadWork[e] += podWaiting(pod, EP_INDEX[e]);
+      pod.poolWaiting.fill(0);
     },
   };
 
@@ -105,7 +116,7 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
     c.slow += o.slow;
     c.retries += demand.retries[e] * dtSec;
     let waiting = 0;
-    for (const p of s.pods) if (p.deployment === 'api') waiting += p.poolWaiting[EP_INDEX[e]]!;
+    for (const p of s.pods) if (p.deployment === 'api') waiting += podWaiting(p, EP_INDEX[e]);
     s.inFlight[e] = waiting;
     s.traffic.lastFailRate[e] = o.failed / dtSec;
     sloTotal += o.succeeded + o.failed;
@@ -113,7 +124,13 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
     sloSlow += o.slow;
   }
   recordSlo(s.slo, t, sloTotal, sloBad, sloSlow);
-  const burn = burnRates(s.slo, s.config.slo.availabilityTarget, s.config.slo.latencyTarget, t + STEP_MS, s.config.slo.windowDays);
+  const burn = burnRates(
+    s.slo,
+    s.config.slo.availabilityTarget,
+    s.config.slo.latencyTarget,
+    t + STEP_MS,
+    s.config.slo.windowDays,
+  );
 
   writeSample(s, traffic, burn, walRate, queryMeanMs, sink.sample);
   writeRequestLogs(s, traffic, rng, t, sink);
@@ -129,7 +146,15 @@ function startupFailure(s: SimState, pod: Pod, rng: Rng): number {
   if (pod.deployment !== 'api') return -1;
   const dep = s.deployments.api;
   // A fresh pod resolves its database host through cluster DNS (conditions of the last step).
-  const dns = { capacityQps: 1, loadQps: s.dns.qps, util: s.dns.util, dropRatio: s.dns.dropRatio, answerMs: 0.5, upstreamFailRatio: s.dns.servfailRatio, corednsReady: 1 };
+  const dns = {
+    capacityQps: 1,
+    loadQps: s.dns.qps,
+    util: s.dns.util,
+    dropRatio: s.dns.dropRatio,
+    answerMs: 0.5,
+    upstreamFailRatio: s.dns.servfailRatio,
+    corednsReady: 1,
+  };
   const lookup = lookupOutcome(s, dns, PGBOUNCER_HOST, false, dep.resolver, pod.version);
   if (rng.float() < lookup.failed) return 0;
   const pgb = s.db.pgbouncer;
@@ -146,14 +171,22 @@ function advanceRedis(s: SimState, traffic: StepTraffic, dtSec: number): void {
   const served = traffic.db.rate.product_by_id * dtSec;
   r.filled = Math.min(1, r.filled + (served / hot) * (1 - r.filled) * 3);
   const memory = s.config.redis.workingSetBytes * (0.25 + 0.75 * r.filled);
-  if (memory > s.config.redis.maxmemoryBytes) r.evictedKeys += ((memory - s.config.redis.maxmemoryBytes) / 2048) * dtSec;
+  if (memory > s.config.redis.maxmemoryBytes)
+    r.evictedKeys += ((memory - s.config.redis.maxmemoryBytes) / 2048) * dtSec;
   s.dns.qps = traffic.dns.loadQps;
   s.dns.util = traffic.dns.util;
   s.dns.dropRatio = traffic.dns.dropRatio;
   s.dns.servfailRatio = traffic.dns.upstreamFailRatio;
 }
 
-function writeSample(s: SimState, tr: StepTraffic, burn: ReturnType<typeof burnRates>, walRate: number, queryMeanMs: number, v: Float64Array): void {
+function writeSample(
+  s: SimState,
+  tr: StepTraffic,
+  burn: ReturnType<typeof burnRates>,
+  walRate: number,
+  queryMeanMs: number,
+  v: Float64Array,
+): void {
   const set = (key: string, value: number): void => {
     v[M[key]!] = Number.isFinite(value) ? value : 0;
   };
@@ -232,7 +265,10 @@ function writeSample(s: SimState, tr: StepTraffic, burn: ReturnType<typeof burnR
   set('pgb_cl_waiting', pgb.clientsWaiting);
   set('pgb_sv_active', Math.min(db.serverConns, tr.poolInUse));
   set('pgb_sv_idle', Math.max(0, db.serverConns - tr.poolInUse));
-  set('pgb_login_errors', s.t < pgb.loginFailingUntil ? Math.max(1, pgb.clients - db.serverConns) : 0);
+  set(
+    'pgb_login_errors',
+    s.t < pgb.loginFailingUntil ? Math.max(1, pgb.clients - db.serverConns) : 0,
+  );
   const accepting = db.primaryUp && s.t >= db.primaryDownUntil;
   const direct = cfg.postgres.otherClients;
   const active = Math.min(db.activeBackends, db.serverConns) + (accepting ? 2 : 0);
@@ -250,7 +286,10 @@ function writeSample(s: SimState, tr: StepTraffic, burn: ReturnType<typeof burnR
   set('pg_disk_used_ratio', db.diskUsedBytes / db.diskBytes);
   set('pg_wal_bytes', db.walBytes);
   set('pg_wal_rate', walRate);
-  set('replica_lag_s', db.replicaUp ? db.replicaLagBytes / cfg.postgres.replicaReplayBytesPerSec + 0.02 : 0);
+  set(
+    'replica_lag_s',
+    db.replicaUp ? db.replicaLagBytes / cfg.postgres.replicaReplayBytesPerSec + 0.02 : 0,
+  );
   set('replica_cpu', Math.min(1, db.replicaCpuUtil));
   const lookups = tr.redisHits + tr.redisMisses;
   set('redis_hit_ratio', lookups > 0 ? tr.redisHits / lookups : 0);
@@ -258,7 +297,12 @@ function writeSample(s: SimState, tr: StepTraffic, burn: ReturnType<typeof burnR
   set('redis_evictions', 0);
   set('redis_ops', lookups * 1.6);
   set('dns_qps', tr.dns.loadQps);
-  set('dns_p99', tr.dns.dropRatio > 0.001 ? 2000 : tr.dns.answerMs * 6 + (tr.dns.upstreamFailRatio > 0 ? 2000 : 12));
+  set(
+    'dns_p99',
+    tr.dns.dropRatio > 0.001
+      ? 2000
+      : tr.dns.answerMs * 6 + (tr.dns.upstreamFailRatio > 0 ? 2000 : 12),
+  );
   set('dns_servfail', tr.dnsServfailQps);
   set('dns_nxdomain', tr.dnsNxdomainQps);
   set('dns_dropped', tr.dnsDroppedQps);
@@ -308,8 +352,31 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
     const lo = rng.next();
     const client = rng.int(1_000_000);
     const bytes = s.config.endpoints[e].responseBytes + rng.int(400);
-    sink.log(t + rng.int(1000), L.access, ingressSrc, hi, lo, EP_INDEX[e], e === 'checkout' ? 201 : 200, bytes, qOut[0]! / 1000, client, ipOf(pod));
-    if (e !== 'page' && pod && rng.chance(0.3)) sink.log(t + rng.int(1000), L.apiRequest, sink.intern(pod.name), hi, lo, EP_INDEX[e], e === 'checkout' ? 201 : 200, 0, qOut[0]!);
+    sink.log(
+      t + rng.int(1000),
+      L.access,
+      ingressSrc,
+      hi,
+      lo,
+      EP_INDEX[e],
+      e === 'checkout' ? 201 : 200,
+      bytes,
+      qOut[0]! / 1000,
+      client,
+      ipOf(pod),
+    );
+    if (e !== 'page' && pod && rng.chance(0.3))
+      sink.log(
+        t + rng.int(1000),
+        L.apiRequest,
+        sink.intern(pod.name),
+        hi,
+        lo,
+        EP_INDEX[e],
+        e === 'checkout' ? 201 : 200,
+        0,
+        qOut[0]!,
+      );
   }
 
   // Failures: about one line in twenty per failed request, at least a trickle while errors last.
@@ -330,24 +397,90 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
         const at = t + rng.int(1000);
         const host = c >= 18 ? stormHost(s) : s.config.payments.host;
         const duration = durationFor(s, c, rng);
-        sink.log(at, L.apiError, sink.intern(pod.name), hi, lo, EP_INDEX[e], status, c, duration, sink.intern(host), sink.intern(podIp(pod.uid)));
-        sink.log(at + Math.round(duration), L.access, ingressSrc, hi, lo, EP_INDEX[e], status, 98, duration / 1000, rng.int(1_000_000), ipOf(pod));
+        sink.log(
+          at,
+          L.apiError,
+          sink.intern(pod.name),
+          hi,
+          lo,
+          EP_INDEX[e],
+          status,
+          c,
+          duration,
+          sink.intern(host),
+          sink.intern(podIp(pod.uid)),
+        );
+        sink.log(
+          at + Math.round(duration),
+          L.access,
+          ingressSrc,
+          hi,
+          lo,
+          EP_INDEX[e],
+          status,
+          98,
+          duration / 1000,
+          rng.int(1_000_000),
+          ipOf(pod),
+        );
       }
     }
     if (o.status.s504 > 0 && rng.chance(Math.min(1, o.status.s504 * 0.1))) {
       const pod = pickApi();
-      sink.log(t + rng.int(1000), L.upstreamTimeout, ingressSrc, 0, 0, EP_INDEX[e], ipOf(pod), 0, 0, rng.int(1_000_000), rng.int(8));
+      sink.log(
+        t + rng.int(1000),
+        L.upstreamTimeout,
+        ingressSrc,
+        0,
+        0,
+        EP_INDEX[e],
+        ipOf(pod),
+        0,
+        0,
+        rng.int(1_000_000),
+        rng.int(8),
+      );
     }
-    if (o.status.s502 > 0 && causesTotal(causes) < o.status.s502 * 0.5 && rng.chance(Math.min(1, o.status.s502 * 0.2))) {
+    if (
+      o.status.s502 > 0 &&
+      causesTotal(causes) < o.status.s502 * 0.5 &&
+      rng.chance(Math.min(1, o.status.s502 * 0.2))
+    ) {
       const pod = pickApi();
-      sink.log(t + rng.int(1000), L.upstreamClosed, ingressSrc, 0, 0, EP_INDEX[e], ipOf(pod), 0, 0, rng.int(1_000_000), rng.int(8));
+      sink.log(
+        t + rng.int(1000),
+        L.upstreamClosed,
+        ingressSrc,
+        0,
+        0,
+        EP_INDEX[e],
+        ipOf(pod),
+        0,
+        0,
+        rng.int(1_000_000),
+        rng.int(8),
+      );
     }
-    if (e === 'page' && o.status.s500 > 0 && webPods.length > 0 && rng.chance(Math.min(1, o.status.s500 * 0.05))) {
+    if (
+      e === 'page' &&
+      o.status.s500 > 0 &&
+      webPods.length > 0 &&
+      rng.chance(Math.min(1, o.status.s500 * 0.05))
+    ) {
       const web = webPods[rng.int(webPods.length)]!;
-      sink.log(t + rng.int(1000), L.webError, sink.intern(web.name), 0, 0, tr.outcomes.products.status.s503 > tr.outcomes.products.status.s500 ? 503 : 500, rng.int(1_000_000));
+      sink.log(
+        t + rng.int(1000),
+        L.webError,
+        sink.intern(web.name),
+        0,
+        0,
+        tr.outcomes.products.status.s503 > tr.outcomes.products.status.s500 ? 503 : 500,
+        rng.int(1_000_000),
+      );
     }
   }
-  if (tr.noEndpoints && Math.floor(t / SECOND) % 5 === 0) sink.log(t, L.noEndpoints, ingressSrc, 0, 0);
+  if (tr.noEndpoints && Math.floor(t / SECOND) % 5 === 0)
+    sink.log(t, L.noEndpoints, ingressSrc, 0, 0);
 
   // Slow queries: GORM's slow-SQL line in the API, Postgres' duration line (log_min_duration_statement = 500ms).
   for (const q of QUERY_IDS) {
@@ -361,8 +494,35 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       if (!pod) break;
       const ms = meanMs * (0.7 + rng.float() * 0.6);
       const at = t + rng.int(1000);
-      sink.log(at, L.gormSlow, sink.intern(pod.name), 0, 0, sink.intern(qc.sql), sink.intern(qc.callSite), ms, qc.rows, rng.int(1_000_000));
-      if (ms >= 500) sink.log(at, L.pgDuration, sink.intern(qc.target === 'replica' && s.db.replicaUp && !s.db.promoted ? 'pg-replica-0' : 'pg-primary-0'), 0, 0, 20_000 + rng.int(40_000), ms, hashSql(qc.sql), sink.intern(qc.sql), rng.int(1_000_000));
+      sink.log(
+        at,
+        L.gormSlow,
+        sink.intern(pod.name),
+        0,
+        0,
+        sink.intern(qc.sql),
+        sink.intern(qc.callSite),
+        ms,
+        qc.rows,
+        rng.int(1_000_000),
+      );
+      if (ms >= 500)
+        sink.log(
+          at,
+          L.pgDuration,
+          sink.intern(
+            qc.target === 'replica' && s.db.replicaUp && !s.db.promoted
+              ? 'pg-replica-0'
+              : 'pg-primary-0',
+          ),
+          0,
+          0,
+          20_000 + rng.int(40_000),
+          ms,
+          hashSql(qc.sql),
+          sink.intern(qc.sql),
+          rng.int(1_000_000),
+        );
     }
   }
 
@@ -376,12 +536,42 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
     const step = rng.int(names.length + 1);
     const qname = step < names.length ? names[step]! : `${host}.`;
     const rcode = step < names.length ? 'NXDOMAIN' : 'NOERROR';
-    sink.log(t + rng.int(1000), L.dnsQuery, coreSrc, 0, 0, sink.intern(podIp(pod.uid)), sink.intern(qname), sink.intern(rcode), rcode === 'NXDOMAIN' ? 160 + qname.length : 90, Math.round((rcode === 'NXDOMAIN' ? 90 : 11_000) + rng.int(400)), rng.next());
+    sink.log(
+      t + rng.int(1000),
+      L.dnsQuery,
+      coreSrc,
+      0,
+      0,
+      sink.intern(podIp(pod.uid)),
+      sink.intern(qname),
+      sink.intern(rcode),
+      rcode === 'NXDOMAIN' ? 160 + qname.length : 90,
+      Math.round((rcode === 'NXDOMAIN' ? 90 : 11_000) + rng.int(400)),
+      rng.next(),
+    );
   }
   if (dns.upstreamFailRatio > 0 && rng.chance(0.8)) {
-    sink.log(t + rng.int(1000), L.dnsUpstream, coreSrc, 0, 0, sink.intern(`${s.config.payments.host}.`), rng.int(2), sink.intern('10.244.0.12'), rng.int(20_000));
+    sink.log(
+      t + rng.int(1000),
+      L.dnsUpstream,
+      coreSrc,
+      0,
+      0,
+      sink.intern(`${s.config.payments.host}.`),
+      rng.int(2),
+      sink.intern('10.244.0.12'),
+      rng.int(20_000),
+    );
   }
-  if (dns.util > 1 && rng.chance(0.1)) sink.log(t + rng.int(1000), L.dnsHealth, coreSrc, 0, 0, 1000 + rng.int(1500) * Math.min(4, dns.util));
+  if (dns.util > 1 && rng.chance(0.1))
+    sink.log(
+      t + rng.int(1000),
+      L.dnsHealth,
+      coreSrc,
+      0,
+      0,
+      1000 + rng.int(1500) * Math.min(4, dns.util),
+    );
   void L.redisEvict;
 }
 

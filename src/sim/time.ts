@@ -34,18 +34,27 @@ export function civilFromEpochMs(epochMs: number): CivilTime {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const weekday = (((days % 7) + 11) % 7); // 1970-01-01 was a Thursday (4)
+  const weekday = ((days % 7) + 11) % 7; // 1970-01-01 was a Thursday (4)
   return { year, month, day, hour, minute, second, millisecond, weekday };
 }
 
 /** Milliseconds since the Unix epoch for a civil UTC date (inverse of `civilFromEpochMs`). */
-export function epochMsFromCivil(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+export function epochMsFromCivil(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -58,7 +67,20 @@ export function epochMsFromCivil(year: number, month: number, day: number, hour 
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 const pad3 = (n: number): string => (n < 10 ? '00' : n < 100 ? '0' : '') + n;
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** `2024-03-12 03:14:07.123` (PostgreSQL and PgBouncer log prefix, without the zone). */
@@ -122,7 +144,8 @@ export function parseDuration(text: string): number | null {
     if (!match) return null;
     const value = Number(match[1]);
     const unit = match[2];
-    const scale = unit === 'ms' ? 1 : unit === 's' ? SECOND : unit === 'm' ? MINUTE : unit === 'h' ? HOUR : DAY;
+    const scale =
+      unit === 'ms' ? 1 : unit === 's' ? SECOND : unit === 'm' ? MINUTE : unit === 'h' ? HOUR : DAY;
     total += value * scale;
     index = re.lastIndex;
   }

@@ -21,7 +21,12 @@ export function diurnal(s: SimState, t: number): number {
 export function surgeMultiplier(s: SimState, e: EndpointId, t: number): number {
   let m = 1;
   for (const f of s.faults) {
-    if (f.spec.kind !== 'trafficSurge' || !faultEnabled(f, s.flags) || !f.spec.endpoints.includes(e)) continue;
+    if (
+      f.spec.kind !== 'trafficSurge' ||
+      !faultEnabled(f, s.flags) ||
+      !f.spec.endpoints.includes(e)
+    )
+      continue;
     const ramp = f.spec.rampMs > 0 ? Math.min(1, (t - f.startedAt) / f.spec.rampMs) : 1;
     m *= 1 + (f.spec.multiplier - 1) * Math.max(0, ramp);
   }
@@ -42,6 +47,9 @@ export function computeDemand(s: SimState, rng: Rng, t: number, out: Demand): vo
     const cfg = s.config.endpoints[e];
     out.user[e] = Math.max(0, cfg.peakRps * base * (1 + noise) * surgeMultiplier(s, e, t));
     const retries = cfg.clientRetries;
-    out.retries[e] = s.traffic.retriesEnabled && retries > 0 ? s.traffic.lastFailRate[e] * (retries / (retries + 1)) : 0;
+    out.retries[e] =
+      s.traffic.retriesEnabled && retries > 0
+        ? s.traffic.lastFailRate[e] * (retries / (retries + 1))
+        : 0;
   }
 }
