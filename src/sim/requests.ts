@@ -172,7 +172,7 @@ export function queryCost(
       !appliesToVersion(f.spec, version)
     )
       continue;
-    let broken = false;
+    let broken: boolean;
     if (f.spec.cause === 'staleStatistics') {
       const analyzed = s.db.analyzedAt[cfg.table];
       broken = analyzed === undefined || analyzed < f.startedAt;

@@ -1,0 +1,169 @@
+import { fireEvent, getByRole, getByText, queryByText, within } from '@testing-library/dom';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_LOCALE, getLocale, setLocale, t } from '../../src/i18n/index.ts';
+import { mountTitleScreen } from '../../src/ui/title-screen.ts';
+
+const HOSTILE = '<img src=x onerror="globalThis.__pwned = true">';
+
+let root: HTMLElement;
+let unmount: () => void;
+
+beforeEach(() => {
+  setLocale(DEFAULT_LOCALE);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  unmount?.();
+  root.remove();
+  setLocale(DEFAULT_LOCALE);
+  vi.restoreAllMocks();
+});
+
+describe('title screen', () => {
+  it('shows the title, tagline and a main landmark', () => {
+    unmount = mountTitleScreen(root);
+    const main = getByRole(root, 'main');
+    expect(getByRole(main, 'heading', { level: 1, name: 'On-Call Drill' })).toBeTruthy();
+    expect(getByText(main, 'Practise production incidents before they page you')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe(t('app.documentTitle'));
+  });
+
+  it('offers three modes, each with a description', () => {
+    unmount = mountTitleScreen(root);
+    const group = getByRole(root, 'group', { name: 'Choose a mode' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios).toHaveLength(3);
+    for (const [name, description] of [
+      ['Practice', t('title.mode.practice.description')],
+      ['Interview drill', t('title.mode.interview.description')],
+      ['Classroom', t('title.mode.classroom.description')],
+    ] as const) {
+      const radio = within(group).getByRole('radio', { name });
+      expect(radio.getAttribute('aria-describedby')).toBeTruthy();
+      const card = radio.closest('label');
+      expect(card?.textContent).toContain(description);
+    }
+    const practice = within(group).getByRole('radio', { name: 'Practice' }) as HTMLInputElement;
+    expect(practice.checked).toBe(true);
+  });
+
+  it('lets the player pick a mode and keeps it across a language change', () => {
+    unmount = mountTitleScreen(root);
+    fireEvent.click(getByRole(root, 'radio', { name: 'Classroom' }));
+    expect((getByRole(root, 'radio', { name: 'Classroom' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    fireEvent.click(getByRole(root, 'button', { name: '简体中文' }));
+    expect((getByRole(root, 'radio', { name: '课堂' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('has a Start button that is honestly disabled, with the reason as its description', () => {
+    unmount = mountTitleScreen(root);
+    const start = getByRole(root, 'button', { name: 'Start' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    const note = document.getElementById(start.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toBe('Scenarios arrive in the next release');
+  });
+
+  it('switches to Chinese and back with the language toggle', () => {
+    unmount = mountTitleScreen(root);
+    const toggle = getByRole(root, 'group', { name: 'Language' });
+    const chinese = within(toggle).getByRole('button', { name: '简体中文' });
+    expect(chinese.getAttribute('aria-pressed')).toBe('false');
+    expect(chinese.getAttribute('lang')).toBe('zh-CN');
+
+    fireEvent.click(chinese);
+    expect(getLocale()).toBe('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(getByRole(root, 'heading', { level: 1, name: '值班演练' })).toBeTruthy();
+    expect(getByRole(root, 'group', { name: '选择模式' })).toBeTruthy();
+    for (const name of ['练习', '面试演练', '课堂']) {
+      expect(getByRole(root, 'radio', { name })).toBeTruthy();
+    }
+    expect(getByRole(root, 'button', { name: '开始' })).toBeTruthy();
+    expect(queryByText(root, 'Practise production incidents before they page you')).toBeNull();
+    const pressed = getByRole(root, 'button', { name: '简体中文' });
+    expect(pressed.getAttribute('aria-pressed')).toBe('true');
+    expect(document.activeElement).toBe(pressed);
+
+    fireEvent.click(getByRole(root, 'button', { name: 'English' }));
+    expect(getLocale()).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(getByRole(root, 'heading', { level: 1, name: 'On-Call Drill' })).toBeTruthy();
+    expect(getByRole(root, 'button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  it('re-renders when the locale changes elsewhere, and stops after unmounting', () => {
+    unmount = mountTitleScreen(root);
+    setLocale('zh-CN');
+    expect(getByRole(root, 'heading', { level: 1 }).textContent).toBe('值班演练');
+    unmount();
+    expect(root.childElementCount).toBe(0);
+    setLocale('en');
+    expect(root.childElementCount).toBe(0);
+  });
+
+  it('gives every button an accessible name', () => {
+    unmount = mountTitleScreen(root);
+    for (const button of within(root).getAllByRole('button')) {
+      expect(button.textContent?.trim()).not.toBe('');
+    }
+  });
+});
+
+describe('no markup from strings', () => {
+  it('t() keeps HTML in params as plain text', () => {
+    const text = t('title.footer.build', { version: HOSTILE });
+    expect(text).toBe(`Foundation build · v${HOSTILE}`);
+    const p = document.createElement('p');
+    p.textContent = text;
+    expect(p.querySelector('img')).toBeNull();
+    expect(p.textContent).toBe(text);
+  });
+
+  it('the title screen renders a hostile param as text, not as an element', () => {
+    unmount = mountTitleScreen(root, { version: HOSTILE });
+    expect(getByText(root, `Foundation build · v${HOSTILE}`)).toBeTruthy();
+    expect(root.querySelector('img')).toBeNull();
+    expect((globalThis as { __pwned?: boolean }).__pwned).toBeUndefined();
+  });
+
+  it('never parses HTML while mounting or re-rendering', () => {
+    const parsers = [
+      vi.spyOn(Element.prototype, 'innerHTML', 'set'),
+      vi.spyOn(Element.prototype, 'outerHTML', 'set'),
+      vi.spyOn(Element.prototype, 'insertAdjacentHTML'),
+      vi.spyOn(Range.prototype, 'createContextualFragment'),
+      vi.spyOn(DOMParser.prototype, 'parseFromString'),
+      vi.spyOn(document, 'write'),
+    ];
+    unmount = mountTitleScreen(root);
+    fireEvent.click(getByRole(root, 'button', { name: '简体中文' }));
+    fireEvent.click(getByRole(root, 'button', { name: 'English' }));
+    for (const parser of parsers) expect(parser).not.toHaveBeenCalled();
+  });
+
+  it('no source file in src/ui, src/i18n or src/main.ts uses an HTML sink', () => {
+    const src = path.resolve(import.meta.dirname, '../../src');
+    const files = [
+      path.join(src, 'main.ts'),
+      ...['ui', 'i18n'].flatMap((dir) =>
+        readdirSync(path.join(src, dir))
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => path.join(src, dir, f)),
+      ),
+    ];
+    const sinks =
+      /\b(innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|document\.write)\b/;
+    for (const file of files) {
+      expect(sinks.test(readFileSync(file, 'utf8')), path.relative(src, file)).toBe(false);
+    }
+  });
+});
