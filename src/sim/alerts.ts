@@ -25,6 +25,33 @@ export type AlertRule = {
 };
 
 const m = metricIndex;
+/** Columns the rules read, resolved once (rules run every step). */
+const C = {
+  api_error_ratio: m('api_error_ratio'),
+  api_pods_desired: m('api_pods_desired'),
+  api_pods_ready: m('api_pods_ready'),
+  burn_rate_1h: m('burn_rate_1h'),
+  burn_rate_30m: m('burn_rate_30m'),
+  burn_rate_5m: m('burn_rate_5m'),
+  burn_rate_6h: m('burn_rate_6h'),
+  cert_expiry_days: m('cert_expiry_days'),
+  dns_dropped: m('dns_dropped'),
+  dns_qps: m('dns_qps'),
+  dns_servfail: m('dns_servfail'),
+  edge_tls_errors: m('edge_tls_errors'),
+  payments_error_ratio: m('payments_error_ratio'),
+  pg_conn_total: m('pg_conn_total'),
+  pg_cpu: m('pg_cpu'),
+  pg_disk_used_ratio: m('pg_disk_used_ratio'),
+  pg_max_connections: m('pg_max_connections'),
+  pgb_cl_waiting: m('pgb_cl_waiting'),
+  pool_in_use: m('pool_in_use'),
+  pool_max: m('pool_max'),
+  redis_hit_ratio: m('redis_hit_ratio'),
+  redis_ops: m('redis_ops'),
+  replica_lag_s: m('replica_lag_s'),
+  slo_slow_ratio: m('slo_slow_ratio'),
+} as const;
 const p99Keys = ENDPOINT_IDS.map((e) => m(`${e}_p99`));
 
 export const ALERT_RULES: readonly AlertRule[] = [
@@ -35,7 +62,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     summary: 'Availability SLO burning 14.4x budget (1h and 5m windows)',
     runbook: 'runbooks/slo-burn.md',
     expr: 'slo:error_ratio:rate1h > (14.4 * 0.001) and slo:error_ratio:rate5m > (14.4 * 0.001)',
-    test: (v) => v[m('burn_rate_1h')]! > 14.4 && v[m('burn_rate_5m')]! > 14.4,
+    test: (v) => v[C.burn_rate_1h]! > 14.4 && v[C.burn_rate_5m]! > 14.4,
   },
   {
     name: 'ErrorBudgetBurnSlow',
@@ -44,7 +71,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     summary: 'Availability SLO burning 6x budget (6h and 30m windows)',
     runbook: 'runbooks/slo-burn.md',
     expr: 'slo:error_ratio:rate6h > (6 * 0.001) and slo:error_ratio:rate30m > (6 * 0.001)',
-    test: (v) => v[m('burn_rate_6h')]! > 6 && v[m('burn_rate_30m')]! > 6,
+    test: (v) => v[C.burn_rate_6h]! > 6 && v[C.burn_rate_30m]! > 6,
   },
   {
     name: 'LatencyBudgetBurnFast',
@@ -54,7 +81,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/slo-burn.md',
     expr: 'slo:slow_ratio:rate5m > (14.4 * 0.01)',
     threshold: { metric: 'slo_slow_ratio', value: 0.144 },
-    test: (v) => v[m('slo_slow_ratio')]! > 0.144,
+    test: (v) => v[C.slo_slow_ratio]! > 0.144,
   },
   {
     name: 'APIHighErrorRate',
@@ -64,7 +91,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/api-errors.md',
     expr: 'sum(rate(http_requests_total{job="api",code=~"5.."}[1m])) / sum(rate(http_requests_total{job="api"}[1m])) > 0.05',
     threshold: { metric: 'api_error_ratio', value: 0.05 },
-    test: (v) => v[m('api_error_ratio')]! > 0.05,
+    test: (v) => v[C.api_error_ratio]! > 0.05,
   },
   {
     name: 'APIHighLatencyP99',
@@ -83,7 +110,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     summary: 'API database pool more than 90% in use',
     runbook: 'runbooks/db-pool.md',
     expr: 'sum(pgxpool_acquired_conns) / sum(pgxpool_max_conns) > 0.9',
-    test: (v) => v[m('pool_max')]! > 0 && v[m('pool_in_use')]! / v[m('pool_max')]! > 0.9,
+    test: (v) => v[C.pool_max]! > 0 && v[C.pool_in_use]! / v[C.pool_max]! > 0.9,
   },
   {
     name: 'PgBouncerClientsWaiting',
@@ -93,7 +120,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/db-pool.md',
     expr: 'sum(pgbouncer_pools_client_waiting_connections) > 5',
     threshold: { metric: 'pgb_cl_waiting', value: 5 },
-    test: (v) => v[m('pgb_cl_waiting')]! > 5,
+    test: (v) => v[C.pgb_cl_waiting]! > 5,
   },
   {
     name: 'PostgresTooManyConnections',
@@ -102,7 +129,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     summary: 'PostgreSQL connections above 90% of max_connections',
     runbook: 'runbooks/postgres-connections.md',
     expr: 'sum(pg_stat_activity_count) / pg_settings_max_connections > 0.9',
-    test: (v) => v[m('pg_conn_total')]! / Math.max(1, v[m('pg_max_connections')]!) > 0.9,
+    test: (v) => v[C.pg_conn_total]! / Math.max(1, v[C.pg_max_connections]!) > 0.9,
   },
   {
     name: 'PostgresHighCPU',
@@ -112,7 +139,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/postgres-cpu.md',
     expr: '1 - avg(rate(node_cpu_seconds_total{instance="pg-primary-0",mode="idle"}[5m])) > 0.85',
     threshold: { metric: 'pg_cpu', value: 0.85 },
-    test: (v) => v[m('pg_cpu')]! > 0.85,
+    test: (v) => v[C.pg_cpu]! > 0.85,
   },
   {
     name: 'PostgresReplicationLag',
@@ -122,7 +149,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/replication-lag.md',
     expr: 'pg_replication_lag_seconds > 30',
     threshold: { metric: 'replica_lag_s', value: 30 },
-    test: (v) => v[m('replica_lag_s')]! > 30,
+    test: (v) => v[C.replica_lag_s]! > 30,
   },
   {
     name: 'PostgresDiskFillingUp',
@@ -132,7 +159,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/disk-full.md',
     expr: '1 - node_filesystem_avail_bytes{mountpoint="/var/lib/postgresql/data"} / node_filesystem_size_bytes > 0.85',
     threshold: { metric: 'pg_disk_used_ratio', value: 0.85 },
-    test: (v) => v[m('pg_disk_used_ratio')]! > 0.85,
+    test: (v) => v[C.pg_disk_used_ratio]! > 0.85,
   },
   {
     name: 'PostgresDown',
@@ -141,7 +168,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     summary: 'PostgreSQL primary is not accepting connections',
     runbook: 'runbooks/postgres-down.md',
     expr: 'pg_up == 0',
-    test: (v) => v[m('pg_max_connections')]! === 0,
+    test: (v) => v[C.pg_max_connections]! === 0,
   },
   {
     name: 'CoreDNSErrors',
@@ -151,8 +178,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/dns.md',
     expr: '(sum(rate(coredns_dns_responses_total{rcode="SERVFAIL"}[5m])) + sum(rate(coredns_dns_dropped_total[5m]))) / sum(rate(coredns_dns_requests_total[5m])) > 0.01',
     test: (v) =>
-      v[m('dns_qps')]! > 0 &&
-      (v[m('dns_servfail')]! + v[m('dns_dropped')]!) / v[m('dns_qps')]! > 0.01,
+      v[C.dns_qps]! > 0 && (v[C.dns_servfail]! + v[C.dns_dropped]!) / v[C.dns_qps]! > 0.01,
   },
   {
     name: 'RedisHitRatioLow',
@@ -162,7 +188,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/cache.md',
     expr: 'rate(redis_keyspace_hits_total[5m]) / (rate(redis_keyspace_hits_total[5m]) + rate(redis_keyspace_misses_total[5m])) < 0.7',
     threshold: { metric: 'redis_hit_ratio', value: 0.7 },
-    test: (v) => v[m('redis_ops')]! > 0 && v[m('redis_hit_ratio')]! < 0.7,
+    test: (v) => v[C.redis_ops]! > 0 && v[C.redis_hit_ratio]! < 0.7,
   },
   {
     name: 'KubePodNotReady',
@@ -171,7 +197,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     summary: 'API deployment has fewer ready pods than desired',
     runbook: 'runbooks/pods.md',
     expr: 'kube_deployment_status_replicas_available{deployment="api"} < kube_deployment_spec_replicas{deployment="api"}',
-    test: (v) => v[m('api_pods_ready')]! < v[m('api_pods_desired')]!,
+    test: (v) => v[C.api_pods_ready]! < v[C.api_pods_desired]!,
   },
   {
     name: 'EdgeTLSHandshakeErrors',
@@ -180,7 +206,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     summary: 'Clients failing TLS handshakes at the edge',
     runbook: 'runbooks/tls.md',
     expr: 'sum(rate(cdn_tls_handshake_errors_total[1m])) > 1',
-    test: (v) => v[m('edge_tls_errors')]! > 1,
+    test: (v) => v[C.edge_tls_errors]! > 1,
   },
   {
     name: 'CertificateExpiringSoon',
@@ -190,7 +216,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/tls.md',
     expr: '(probe_ssl_earliest_cert_expiry - time()) / 86400 < 14',
     threshold: { metric: 'cert_expiry_days', value: 14 },
-    test: (v) => v[m('cert_expiry_days')]! < 14,
+    test: (v) => v[C.cert_expiry_days]! < 14,
   },
   {
     name: 'PaymentsDependencyErrors',
@@ -200,7 +226,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     runbook: 'runbooks/payments.md',
     expr: 'sum(rate(http_client_requests_total{host="api.paystream.io",code!~"2.."}[5m])) / sum(rate(http_client_requests_total{host="api.paystream.io"}[5m])) > 0.05',
     threshold: { metric: 'payments_error_ratio', value: 0.05 },
-    test: (v) => v[m('payments_error_ratio')]! > 0.05,
+    test: (v) => v[C.payments_error_ratio]! > 0.05,
   },
 ];
 

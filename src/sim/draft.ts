@@ -49,12 +49,16 @@ export function draftFrom(prev: SimState): SimState {
       checkout: { ...prev.counters.checkout },
     },
     inFlight: { ...prev.inFlight },
-    slo: {
-      ...prev.slo,
-      total: prev.slo.total.slice(),
-      bad: prev.slo.bad.slice(),
-      slow: prev.slo.slow.slice(),
-    },
-    alerts: Object.fromEntries(Object.entries(prev.alerts).map(([k, v]) => [k, { ...v }])),
+    slo: { ...prev.slo },
+    alerts: copyAlerts(prev.alerts),
   };
+}
+
+function copyAlerts(alerts: SimState['alerts']): SimState['alerts'] {
+  const out: SimState['alerts'] = {};
+  for (const k in alerts) {
+    const v = alerts[k]!;
+    out[k] = { pendingSince: v.pendingSince, firingSince: v.firingSince };
+  }
+  return out;
 }

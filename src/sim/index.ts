@@ -22,3 +22,5 @@ export type { SimEvent, StepSink } from './sink.ts';
 export type { SimState, Pod, Deployment, DeploymentName } from './state.ts';
 export { step, STEP_MS } from './step.ts';
 export { formatIsoTimestamp, parseDuration, HOUR, MINUTE, SECOND, DAY } from './time.ts';
+export { summarizeRun } from './summary.ts';
+export type { RunSummary } from './summary.ts';

@@ -140,6 +140,10 @@ export class LatencyMixture {
     for (let qi = 0; qi < ps.length; qi++) {
       const p = ps[qi]!;
       const z = inverseNormal(p);
+      if (this.n === 1) {
+        out[qi] = Math.exp(this.logMedian[0]! + this.sigma[0]! * z);
+        continue;
+      }
       let lo = Number.POSITIVE_INFINITY;
       let hi = 0;
       for (let i = 0; i < this.n; i++) {
@@ -148,7 +152,7 @@ export class LatencyMixture {
         if (q > hi) hi = q;
       }
       // Bisection in log space; the bracket is usually narrow, so few rounds are needed.
-      for (let k = 0; k < 24 && hi - lo > 0.002; k++) {
+      for (let k = 0; k < 24 && hi - lo > 0.004; k++) {
         const mid = 0.5 * (lo + hi);
         if (this.cdf(Math.exp(mid)) < p) lo = mid;
         else hi = mid;

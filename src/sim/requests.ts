@@ -7,7 +7,7 @@
  * that drains at capacity / hold time), and from timeouts; errors come from requests that wait past
  * a deadline or hit a broken dependency. Nothing is drawn from a canned curve.
  */
-import { ENDPOINT_IDS } from './config.ts';
+import { ENDPOINT_IDS, QUERY_IDS } from './config.ts';
 import type { EndpointId, QueryId } from './config.ts';
 import type { DnsConditions, LookupOutcome } from './dns.ts';
 import { dnsConditions, lookupOutcome, queriesPerLookup } from './dns.ts';
@@ -301,6 +301,41 @@ export function diskFull(s: SimState): boolean {
 }
 
 /**
+ * What pods of one release see this step: fault effects per endpoint and query costs. Pods of the
+ * same version share it, so it is computed once per version per step.
+ */
+type VersionView = {
+  release: { errorRatio: number; extraMs: number }[];
+  idleTxMs: number[];
+  leak: number[];
+  storm: ({ host: string; perRequest: number } | null)[];
+  costs: Record<QueryId, QueryCost>;
+  stormLookup: LookupOutcome | null;
+  payLookup: LookupOutcome | null;
+};
+
+function buildVersionView(
+  s: SimState,
+  version: string,
+  cpuSlow: number,
+  ioSlow: number,
+  replicaSlow: number,
+): VersionView {
+  const pod = { version } as Pod;
+  const view: VersionView = {
+    release: ENDPOINT_IDS.map((e) => releaseEffect(s, pod, e)),
+    idleTxMs: ENDPOINT_IDS.map((e) => idleTxHoldMs(s, pod, e)),
+    leak: ENDPOINT_IDS.map((e) => leakRatio(s, pod, e)),
+    storm: ENDPOINT_IDS.map((e) => stormFor(s, pod, e)),
+    costs: qrec(() => null as unknown as QueryCost),
+    stormLookup: null,
+    payLookup: null,
+  };
+  for (const q of QUERY_IDS) view.costs[q] = queryCost(s, q, version, cpuSlow, ioSlow, replicaSlow);
+  return view;
+}
+
+/**
  * Runs one step of traffic. Mutates the draft state's pods (pool backlog, leaks, CPU) and returns
  * the step's outcomes and the database load it produced.
  */
@@ -337,14 +372,17 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const n = apiPods.length;
   const shed = clamp(s.traffic.shedRatio, 0, 1);
 
+  // Pods computed as a group of identical pods count `g` times.
+  let g = 1;
   const fail = (
     o: EndpointOutcome,
-    count: number,
+    requests: number,
     status: 500 | 502 | 503 | 504,
     latencyMs: number,
     cause: number,
   ): void => {
-    if (!(count > 0)) return;
+    if (!(requests > 0)) return;
+    const count = requests * g;
     o.failed += count;
     if (status === 500) o.status.s500 += count;
     else if (status === 502) o.status.s502 += count;
@@ -374,6 +412,26 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const pageAdmitted = webReady > 0 ? arriving.page * (1 - shed) : 0;
   outcomes.products.arrived += pageAdmitted;
 
+  // ---- Database conditions from last step (one-step lag keeps the loop stable).
+  const db = s.db;
+  const primaryOk = isPrimaryAccepting(s);
+  const cores = cfg.postgres.cores;
+  const cpuSlow = Math.max(1 + queueDelayFactor(db.cpuUtil, cores), db.cpuUtil);
+  const ioSlow = Math.max(1 + queueDelayFactor(db.ioUtil, 4) * 2, db.ioUtil);
+  const replicaSlow = Math.max(
+    1 + queueDelayFactor(db.replicaCpuUtil, cfg.postgres.replicaCores),
+    db.replicaCpuUtil,
+  );
+  const viewCache = new Map<string, VersionView>();
+  const views = (version: string): VersionView => {
+    let v = viewCache.get(version);
+    if (v === undefined) {
+      v = buildVersionView(s, version, cpuSlow, ioSlow, replicaSlow);
+      viewCache.set(version, v);
+    }
+    return v;
+  };
+
   // ---- DNS demand from this second's dials and lookups.
   const apiDep = s.deployments.api;
   const resolver = apiDep.resolver;
@@ -391,7 +449,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     const cached = pod.dnsCacheWarm >= 1 ? Math.min(dials, 1 / ttlSec) : dials;
     appQps += cached * payQueries + 4 / ttlSec; // plus the pod's own DB, Redis and API names
     for (const e of ENDPOINT_IDS) {
-      const storm = stormFor(s, pod, e);
+      const storm = views(pod.version).storm[EI[e]]!;
       if (storm)
         appQps +=
           ((apiArrivals[e] * share) / dtSec) *
@@ -400,30 +458,6 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     }
   }
   const dns = dnsConditions(s, appQps);
-
-  // ---- Database conditions from last step (one-step lag keeps the loop stable).
-  const db = s.db;
-  const primaryOk = isPrimaryAccepting(s);
-  const cores = cfg.postgres.cores;
-  const cpuSlow = Math.max(1 + queueDelayFactor(db.cpuUtil, cores), db.cpuUtil);
-  const ioSlow = Math.max(1 + queueDelayFactor(db.ioUtil, 4) * 2, db.ioUtil);
-  const replicaSlow = Math.max(
-    1 + queueDelayFactor(db.replicaCpuUtil, cfg.postgres.replicaCores),
-    db.replicaCpuUtil,
-  );
-  const costs = qrec(
-    () =>
-      ({
-        ms: 0,
-        cpuMs: 0,
-        blocks: 0,
-        bad: false,
-        badShare: 0,
-        badMs: 0,
-        goodMs: 0,
-        lockWaitMs: 0,
-      }) as QueryCost,
-  );
 
   const load: DbLoad = {
     rate: qrec(() => 0),
@@ -474,22 +508,24 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     }
   }
 
-  // Load balancing is never perfectly even: each pod gets a stable +-8% share.
-  let weightSum = 0;
-  for (const pod of apiPods) weightSum += podWeight(pod);
-  for (const pod of apiPods) {
-    const share = podWeight(pod) / weightSum;
+  // Pods in the same state (same release, same pool, same backlog) compute the same second:
+  // compute it once per group and count it `g` times. Pods diverge only through real events.
+  for (const group of groupPods(apiPods)) {
+    const pod = group[0]!;
+    g = group.length;
+    const share = 1 / n;
+    const view = views(pod.version);
     const arr = scratch.arr;
     let cpuDemand = 0;
     for (const e of ENDPOINT_IDS) {
       arr[EI[e]] = e === 'page' ? 0 : apiArrivals[e] * share;
-      const rel = releaseEffect(s, pod, e);
+      const rel = view.release[EI[e]]!;
       cpuDemand += (arr[EI[e]]! / dtSec) * cfg.endpoints[e].cpuMs * (1 + rel.errorRatio * 0.5);
     }
     const limitCores = apiDep.cpuLimitMillicores / 1000;
     const cpuRho = cpuDemand / 1000 / limitCores;
     pod.cpuUtil = Math.min(1, cpuRho);
-    apiCpuDemand += Math.min(cpuDemand / 1000, limitCores);
+    apiCpuDemand += Math.min(cpuDemand / 1000, limitCores) * g;
     const podCpuSlow = 1 + queueDelayFactor(cpuRho, 2);
     const cpuOverload = cpuRho > 1 ? 1 - 1 / cpuRho : 0;
 
@@ -501,12 +537,10 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       const ecfg = cfg.endpoints[e];
       let execMs = 0;
       for (const q of ecfg.queries) {
-        const c = queryCost(s, q, pod.version, cpuSlow, ioSlow, replicaSlow);
-        costs[q] = c;
-        execMs += c.ms;
+        execMs += view.costs[q].ms;
       }
       dbShare[i] = ecfg.queries.length === 0 ? 0 : ecfg.cached ? 1 - redisHitRatio : 1;
-      const idleTx = idleTxHoldMs(s, pod, e);
+      const idleTx = view.idleTxMs[i]!;
       const heldIdle = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
       const execCapped = stmtTimeout > 0 ? Math.min(execMs, stmtTimeout) : execMs;
       hold[i] = dbShare[i]! > 0 ? execCapped + heldIdle + (ecfg.transactional ? 1.5 : 0.3) : 0;
@@ -614,8 +648,8 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       const timedOut_ = timedOutE[i]!;
       const refused_ = refusedE[i]!;
       if (ecfg.cached) {
-        redisHits += hits;
-        redisMisses += admitted * dbShare[i]!;
+        redisHits += hits * g;
+        redisMisses += admitted * dbShare[i]! * g;
       }
       fail(o, timedOut_, 500, requestTimeoutMs, API_ERROR.poolTimeout);
       fail(
@@ -629,9 +663,9 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
             ? API_ERROR.loginFailing
             : API_ERROR.recovery,
       );
-      poolAcquireTimeouts += timedOut_;
+      poolAcquireTimeouts += timedOut_ * g;
 
-      const rel = releaseEffect(s, pod, e);
+      const rel = view.release[i]!;
       const cpuMs = ecfg.cpuMs * podCpuSlow + rel.extraMs;
       // Cache hits: no connection needed.
       if (hits > 0) {
@@ -649,14 +683,14 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       let badShare = 0;
       let lockWait = 0;
       for (const q of ecfg.queries) {
-        const c = costs[q];
+        const c = view.costs[q];
         execMs += c.ms;
         execGood += c.goodMs;
         execBad += c.badShare > 0 ? c.badMs : c.goodMs;
         badShare = Math.max(badShare, c.badShare);
         lockWait = Math.max(lockWait, c.lockWaitMs);
       }
-      const idleTx = idleTxHoldMs(s, pod, e);
+      const idleTx = view.idleTxMs[i]!;
       const above = (extraMs: number, thresholdMs: number): number =>
         (1 - badShare) * shareAbove(execGood + extraMs, 0.35, thresholdMs) +
         badShare * shareAbove(execBad + extraMs, 0.35, thresholdMs);
@@ -679,8 +713,8 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       // Account the database work actually done.
       for (const q of ecfg.queries) {
         const qc = cfg.queries[q];
-        const c = costs[q];
-        const ratePerSec = served_ / dtSec;
+        const c = view.costs[q];
+        const ratePerSec = (served_ / dtSec) * g;
         load.rate[q] += ratePerSec;
         load.execMs[q] += ratePerSec * c.ms;
         load.badPlanShare[q] += ratePerSec * c.badShare;
@@ -690,19 +724,19 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
           load.primaryCpuCores += (ratePerSec * c.cpuMs) / 1000;
           load.primaryIoBlocks += ratePerSec * c.blocks * 0.05;
         }
-        if (c.badMs > 200) slowQueries[q] += served_ * (c.badMs > c.goodMs ? c.badShare : 1);
-        else if (c.ms > 200) slowQueries[q] += served_;
+        if (c.badMs > 200) slowQueries[q] += served_ * g * (c.badMs > c.goodMs ? c.badShare : 1);
+        else if (c.ms > 200) slowQueries[q] += served_ * g;
       }
       const holdMs = hold[i]!;
       busy += (served_ / dtSec) * (holdMs / 1000);
       const idleHeld = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
       idleTxHeld += (served_ / dtSec) * (idleHeld / 1000);
       load.activeBackends +=
-        ((served_ / dtSec) * Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs)) / 1000;
+        (g * ((served_ / dtSec) * Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs))) / 1000;
       load.lockWaiters +=
-        lockWait > 0 ? ((served_ / dtSec) * Math.min(lockWait, requestTimeoutMs)) / 1000 : 0;
-      load.transactions += served_ / dtSec;
-      leakedNow += served_ * leakRatio(s, pod, e);
+        g * lockWait > 0 ? ((served_ / dtSec) * Math.min(lockWait, requestTimeoutMs)) / 1000 : 0;
+      load.transactions += (served_ / dtSec) * g;
+      leakedNow += served_ * view.leak[i]!;
 
       const baseMs = cpuMs + queueWaitMs + (ecfg.cached ? 0.6 : 0);
       const succeedPlans = (
@@ -720,18 +754,18 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       ok -= dbDownFail;
       const diskFails = ok * diskFail;
       fail(o, diskFails, 500, baseMs + execMs, API_ERROR.diskFull);
-      load.writesFailedDiskFull += diskFails / dtSec;
+      load.writesFailedDiskFull += (diskFails / dtSec) * g;
       ok -= diskFails;
       const stmtFails = ok * stmtCancelled;
       fail(o, stmtFails, 500, baseMs + stmtTimeout, API_ERROR.statementTimeout);
-      load.statementTimeouts += stmtFails / dtSec;
+      load.statementTimeouts += (stmtFails / dtSec) * g;
       ok -= stmtFails;
       const lockFails = ok * lockDeadline;
       fail(o, lockFails, 500, requestTimeoutMs, API_ERROR.queryTimeout);
       ok -= lockFails;
       const killed = ok * idleTxKilled;
       fail(o, killed, 500, baseMs + execMs + idleTxTimeout, API_ERROR.idleTxKilled);
-      load.idleTxKills += killed / dtSec;
+      load.idleTxKills += (killed / dtSec) * g;
       ok -= killed;
       const relFails = ok * rel.errorRatio;
       fail(o, relFails, 500, baseMs + execMs * 0.5, API_ERROR.panic);
@@ -747,10 +781,17 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       ok -= overDeadline;
 
       // A DNS lookup storm: every request resolves a new external name first.
-      const storm = stormFor(s, pod, e);
+      const storm = view.storm[i];
       let stormSlow = 0;
       if (storm) {
-        const lo = lookupOutcome(s, dns, storm.host, true, resolver, pod.version);
+        const lo = (view.stormLookup ??= lookupOutcome(
+          s,
+          dns,
+          storm.host,
+          true,
+          resolver,
+          pod.version,
+        ));
         const stormFail = ok * lo.failed;
         fail(
           o,
@@ -762,15 +803,22 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
         ok -= stormFail;
         stormSlow =
           lo.fast + lo.afterTimeout > 0 ? lo.afterTimeout / (lo.fast + lo.afterTimeout) : 0;
-        addLookup(lookupMix, lo, ok);
+        addLookup(lookupMix, lo, ok * g);
       }
 
       if (ecfg.callsPayments) {
         const dialShare = 1 - cfg.payments.keepAliveReuse;
-        const lo = lookupOutcome(s, dns, cfg.payments.host, true, resolver, pod.version);
+        const lo = (view.payLookup ??= lookupOutcome(
+          s,
+          dns,
+          cfg.payments.host,
+          true,
+          resolver,
+          pod.version,
+        ));
         const cacheHelps = pod.dnsCacheWarm >= 1 && lo.failKind !== 1 ? 0.6 : 0;
         const dialing = ok * dialShare * (1 - cacheHelps);
-        addLookup(lookupMix, lo, dialing);
+        addLookup(lookupMix, lo, dialing * g);
         const dnsFail = dialing * lo.failed;
         const dnsErr =
           lo.failKind === 1
@@ -780,7 +828,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
               : API_ERROR.dnsTimeout;
         fail(o, dnsFail, 502, baseMs + execMs + lo.failMs, dnsErr);
         ok -= dnsFail;
-        payCalls += ok;
+        payCalls += ok * g;
         const dialSlow = ok > 0 ? (dialing * lo.afterTimeout) / ok : 0;
         const wrong =
           s.faults.some(
@@ -810,14 +858,14 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
         const pay503 = ok * pay.errorRatio;
         fail(o, pay503, 502, baseMs + execMs + pay.latencyMs * 0.5, API_ERROR.payment503);
         ok -= pay503;
-        payFails += dnsFail + wrongFail + payTimeouts + pay503;
+        payFails += (dnsFail + wrongFail + payTimeouts + pay503) * g;
         // Successful calls cannot be slower than the client timeout: narrow the shape near it.
         const paySigma = Math.max(
           0.05,
           Math.min(0.3, Math.log(cfg.payments.clientTimeoutMs / pay.latencyMs) / 2.4),
         );
-        payMix.add(ok, pay.latencyMs, paySigma);
-        payMix.add(dnsFail + wrongFail + payTimeouts, cfg.payments.clientTimeoutMs, 0.05);
+        payMix.add(ok * g, pay.latencyMs, paySigma);
+        payMix.add((dnsFail + wrongFail + payTimeouts) * g, cfg.payments.clientTimeoutMs, 0.05);
         const payMs = Math.min(pay.latencyMs, cfg.payments.clientTimeoutMs);
         const fastShare = 1 - dialSlow - stormSlow;
         // The payment call dominates when slow; its spread is bounded by the client timeout.
@@ -844,7 +892,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     if (idleTxTimeout > 0) leaked -= leaked * Math.min(1, (dtSec * 1000) / idleTxTimeout);
     leaked = clamp(leaked, 0, apiDep.poolMaxConns);
     const killedLeaks = Math.max(0, pod.poolLeaked + leakedNow - leaked);
-    load.idleTxKills += killedLeaks / dtSec;
+    load.idleTxKills += (killedLeaks / dtSec) * g;
     pod.poolLeaked = leaked;
     const inUse = Math.min(usable, busy) + leaked;
     const wantOpen =
@@ -858,14 +906,16 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       Math.min(cfg.api.pool.minConns, apiDep.poolMaxConns),
       apiDep.poolMaxConns,
     );
-    poolInUse += inUse;
-    poolIdle += Math.max(0, pod.poolUsable - inUse);
-    poolWaiting += waitingTotal;
-    poolWaitWeighted += queueWaitMs * served + requestTimeoutMs * timedOut;
-    poolServedTotal += served + timedOut;
-    load.idleInTxBackends += idleTxHeld + leaked;
+    poolInUse += inUse * g;
+    poolIdle += Math.max(0, pod.poolUsable - inUse) * g;
+    poolWaiting += waitingTotal * g;
+    poolWaitWeighted += (queueWaitMs * served + requestTimeoutMs * timedOut) * g;
+    poolServedTotal += (served + timedOut) * g;
+    load.idleInTxBackends += (idleTxHeld + leaked) * g;
     pod.dnsCacheWarm = Math.min(1, pod.dnsCacheWarm + dtSec / 5);
+    for (let m = 1; m < group.length; m++) copyPodTraffic(pod, group[m]!);
   }
+  g = 1;
 
   // ---- Pages: web CPU plus the product data call, whose outcome the pages share.
   const page = outcomes.page;
@@ -931,8 +981,9 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     slowQueries,
   };
 
-  function succeed(o: EndpointOutcome, count: number, medianMs: number, sigma: number): void {
-    if (!(count > 0)) return;
+  function succeed(o: EndpointOutcome, requests: number, medianMs: number, sigma: number): void {
+    if (!(requests > 0)) return;
+    const count = requests * g;
     const m = medianMs * jitter[o === outcomes.page ? 0 : 1]!;
     o.succeeded += count;
     o.mixture.add(count, m, sigma);
@@ -940,8 +991,43 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   }
 }
 
-function podWeight(pod: Pod): number {
-  return 1 + 0.08 * Math.sin(pod.uid * 2.399963);
+/** Groups pods whose traffic-relevant state is identical (they will compute the same step). */
+function groupPods(pods: readonly Pod[]): Pod[][] {
+  const groups: Pod[][] = [];
+  outer: for (const pod of pods) {
+    for (const group of groups) {
+      if (sameTrafficState(group[0]!, pod)) {
+        group.push(pod);
+        continue outer;
+      }
+    }
+    groups.push([pod]);
+  }
+  return groups;
+}
+
+function sameTrafficState(a: Pod, b: Pod): boolean {
+  if (
+    a.version !== b.version ||
+    a.poolOpen !== b.poolOpen ||
+    a.poolUsable !== b.poolUsable ||
+    a.poolLeaked !== b.poolLeaked ||
+    a.dnsCacheWarm !== b.dnsCacheWarm
+  )
+    return false;
+  const wa = a.poolWaiting;
+  const wb = b.poolWaiting;
+  for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) return false;
+  return true;
+}
+
+function copyPodTraffic(from: Pod, to: Pod): void {
+  to.cpuUtil = from.cpuUtil;
+  to.poolOpen = from.poolOpen;
+  to.poolUsable = from.poolUsable;
+  to.poolLeaked = from.poolLeaked;
+  to.dnsCacheWarm = from.dnsCacheWarm;
+  for (let i = 0; i < from.poolWaiting.length; i++) to.poolWaiting[i] = from.poolWaiting[i]!;
 }
 
 function addLookup(mix: LatencyMixture, lo: LookupOutcome, count: number): void {

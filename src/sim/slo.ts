@@ -1,12 +1,15 @@
 /**
  * The SLOs and their error budgets: availability (non-5xx) and latency (faster than the threshold),
  * counted per minute in a six-hour ring so the multi-window burn rates of the SRE Workbook
- * (1h/5m and 6h/30m) can be read at any moment.
+ * (1h/5m and 6h/30m) can be read at any moment. The minute in progress is kept as three scalars
+ * and the window sums over completed minutes are refreshed once a minute, so a step costs O(1).
  */
-import type { SloState } from './state.ts';
+import type { SloState, SloWindow } from './state.ts';
 import { DAY, MINUTE } from './time.ts';
 
 export const SLO_MINUTES = 360;
+
+const zero = (): SloWindow => ({ total: 0, bad: 0, slow: 0 });
 
 export function emptySlo(): SloState {
   return {
@@ -14,12 +17,30 @@ export function emptySlo(): SloState {
     total: new Array<number>(SLO_MINUTES).fill(0),
     bad: new Array<number>(SLO_MINUTES).fill(0),
     slow: new Array<number>(SLO_MINUTES).fill(0),
+    current: zero(),
+    completed: { m5: zero(), m30: zero(), m60: zero(), m360: zero() },
     budgetBad: 0,
     budgetTotal: 0,
   };
 }
 
-/** Adds one step's requests to the current minute bucket (mutates the draft). */
+/** Sum of the `n` most recent completed minutes before `minute`. */
+function sumCompleted(slo: SloState, n: number): SloWindow {
+  const out = zero();
+  const count = Math.min(n, slo.minute, SLO_MINUTES);
+  for (let k = 1; k <= count; k++) {
+    const i = (slo.minute - k) % SLO_MINUTES;
+    out.total += slo.total[i]!;
+    out.bad += slo.bad[i]!;
+    out.slow += slo.slow[i]!;
+  }
+  return out;
+}
+
+/**
+ * Adds one step's requests. Replaces (never mutates) the ring arrays when a minute completes, so
+ * a draft state can share them with the state it was copied from.
+ */
 export function recordSlo(
   slo: SloState,
   t: number,
@@ -28,39 +49,61 @@ export function recordSlo(
   slow: number,
 ): void {
   const minute = Math.floor(t / MINUTE);
-  while (slo.minute < minute) {
-    slo.minute++;
-    const i = slo.minute % SLO_MINUTES;
-    slo.total[i] = 0;
-    slo.bad[i] = 0;
-    slo.slow[i] = 0;
+  if (minute > slo.minute) {
+    const totals = slo.total.slice();
+    const bads = slo.bad.slice();
+    const slows = slo.slow.slice();
+    while (slo.minute < minute) {
+      const i = slo.minute % SLO_MINUTES;
+      totals[i] = slo.current.total;
+      bads[i] = slo.current.bad;
+      slows[i] = slo.current.slow;
+      slo.current = zero();
+      slo.minute++;
+    }
+    slo.total = totals;
+    slo.bad = bads;
+    slo.slow = slows;
+    slo.completed = {
+      m5: sumCompleted(slo, 4),
+      m30: sumCompleted(slo, 29),
+      m60: sumCompleted(slo, 59),
+      m360: sumCompleted(slo, 359),
+    };
   }
-  const i = minute % SLO_MINUTES;
-  slo.total[i]! += total;
-  slo.bad[i]! += bad;
-  slo.slow[i]! += slow;
+  slo.current = {
+    total: slo.current.total + total,
+    bad: slo.current.bad + bad,
+    slow: slo.current.slow + slow,
+  };
   slo.budgetBad += bad;
   slo.budgetTotal += total;
 }
 
-/** Error ratio and slow ratio over the last `minutes` minutes (the current partial minute included). */
+function ratios(base: SloWindow, current: SloWindow): { errorRatio: number; slowRatio: number } {
+  const total = base.total + current.total;
+  return total > 0
+    ? {
+        errorRatio: (base.bad + current.bad) / total,
+        slowRatio: (base.slow + current.slow) / total,
+      }
+    : { errorRatio: 0, slowRatio: 0 };
+}
+
+/** Error ratio and slow ratio over the last 5, 30, 60 or 360 minutes (the minute in progress included). */
 export function windowRatios(
   slo: SloState,
-  minutes: number,
+  minutes: 5 | 30 | 60 | 360,
 ): { errorRatio: number; slowRatio: number } {
-  let total = 0;
-  let bad = 0;
-  let slow = 0;
-  const n = Math.min(minutes, SLO_MINUTES, slo.minute + 1);
-  for (let k = 0; k < n; k++) {
-    const i = (slo.minute - k) % SLO_MINUTES;
-    total += slo.total[i]!;
-    bad += slo.bad[i]!;
-    slow += slo.slow[i]!;
-  }
-  return total > 0
-    ? { errorRatio: bad / total, slowRatio: slow / total }
-    : { errorRatio: 0, slowRatio: 0 };
+  const base =
+    minutes === 5
+      ? slo.completed.m5
+      : minutes === 30
+        ? slo.completed.m30
+        : minutes === 60
+          ? slo.completed.m60
+          : slo.completed.m360;
+  return ratios(base, slo.current);
 }
 
 export type BurnRates = {

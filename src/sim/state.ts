@@ -173,12 +173,18 @@ export type TrafficState = {
   retriesEnabled: boolean;
 };
 
+export type SloWindow = { total: number; bad: number; slow: number };
+
 export type SloState = {
-  /** Per-minute buckets (ring) of [total, bad] for availability and latency; the newest is `minute`. */
+  /** Per-minute buckets (ring) of completed minutes; `minute` is the minute being counted now. */
   minute: number;
   total: number[];
   bad: number[];
   slow: number[];
+  /** The minute in progress, kept apart so a step does not copy the ring. */
+  current: SloWindow;
+  /** Sums over the last N-1 completed minutes for each alerting window, refreshed once a minute. */
+  completed: { m5: SloWindow; m30: SloWindow; m60: SloWindow; m360: SloWindow };
   /** The budget spent since the start of the run, in bad requests, and the total seen. */
   budgetBad: number;
   budgetTotal: number;

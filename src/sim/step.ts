@@ -14,7 +14,7 @@ import type { KubeEnv } from './kube.ts';
 import { advancePods, reconcileDeployments } from './kube.ts';
 import { templateId } from './log-templates.ts';
 import { LatencyMixture } from './maths.ts';
-import { M } from './metric-catalog.ts';
+import { metricIndex } from './metric-catalog.ts';
 import { PGBOUNCER_HOST, podIp } from './names.ts';
 import { runTraffic } from './requests.ts';
 import type { StepTraffic } from './requests.ts';
@@ -53,6 +53,84 @@ const EP_INDEX: Record<EndpointId, number> = {
   search: 3,
   checkout: 4,
 };
+/** Metric columns written every step, resolved once. */
+const K = {
+  dns_p99: metricIndex('dns_p99'),
+  replica_lag_s: metricIndex('replica_lag_s'),
+  pgb_login_errors: metricIndex('pgb_login_errors'),
+  api_cpu: metricIndex('api_cpu'),
+  api_error_ratio: metricIndex('api_error_ratio'),
+  api_goroutines: metricIndex('api_goroutines'),
+  api_memory_max: metricIndex('api_memory_max'),
+  api_p50: metricIndex('api_p50'),
+  api_p99: metricIndex('api_p99'),
+  api_pods_desired: metricIndex('api_pods_desired'),
+  api_pods_ready: metricIndex('api_pods_ready'),
+  api_restarts: metricIndex('api_restarts'),
+  api_rps: metricIndex('api_rps'),
+  burn_rate_1h: metricIndex('burn_rate_1h'),
+  burn_rate_30m: metricIndex('burn_rate_30m'),
+  burn_rate_5m: metricIndex('burn_rate_5m'),
+  burn_rate_6h: metricIndex('burn_rate_6h'),
+  cert_expiry_days: metricIndex('cert_expiry_days'),
+  client_lookup_p99: metricIndex('client_lookup_p99'),
+  coredns_cpu: metricIndex('coredns_cpu'),
+  coredns_pods_ready: metricIndex('coredns_pods_ready'),
+  dns_dropped: metricIndex('dns_dropped'),
+  dns_nxdomain: metricIndex('dns_nxdomain'),
+  dns_qps: metricIndex('dns_qps'),
+  dns_servfail: metricIndex('dns_servfail'),
+  edge_cache_hit_ratio: metricIndex('edge_cache_hit_ratio'),
+  edge_rps: metricIndex('edge_rps'),
+  edge_tls_errors: metricIndex('edge_tls_errors'),
+  error_budget_remaining: metricIndex('error_budget_remaining'),
+  ingress_502: metricIndex('ingress_502'),
+  ingress_503: metricIndex('ingress_503'),
+  ingress_504: metricIndex('ingress_504'),
+  ingress_5xx_ratio: metricIndex('ingress_5xx_ratio'),
+  ingress_rps: metricIndex('ingress_rps'),
+  payments_error_ratio: metricIndex('payments_error_ratio'),
+  payments_p99: metricIndex('payments_p99'),
+  pg_conn_active: metricIndex('pg_conn_active'),
+  pg_conn_idle: metricIndex('pg_conn_idle'),
+  pg_conn_idle_in_tx: metricIndex('pg_conn_idle_in_tx'),
+  pg_conn_total: metricIndex('pg_conn_total'),
+  pg_cpu: metricIndex('pg_cpu'),
+  pg_disk_used_ratio: metricIndex('pg_disk_used_ratio'),
+  pg_io_util: metricIndex('pg_io_util'),
+  pg_lock_waiters: metricIndex('pg_lock_waiters'),
+  pg_max_connections: metricIndex('pg_max_connections'),
+  pg_query_mean_ms: metricIndex('pg_query_mean_ms'),
+  pg_tps: metricIndex('pg_tps'),
+  pg_wal_bytes: metricIndex('pg_wal_bytes'),
+  pg_wal_rate: metricIndex('pg_wal_rate'),
+  pgb_cl_active: metricIndex('pgb_cl_active'),
+  pgb_cl_waiting: metricIndex('pgb_cl_waiting'),
+  pgb_sv_active: metricIndex('pgb_sv_active'),
+  pgb_sv_idle: metricIndex('pgb_sv_idle'),
+  pool_acquire_timeouts: metricIndex('pool_acquire_timeouts'),
+  pool_idle: metricIndex('pool_idle'),
+  pool_in_use: metricIndex('pool_in_use'),
+  pool_max: metricIndex('pool_max'),
+  pool_wait_ms: metricIndex('pool_wait_ms'),
+  pool_waiting: metricIndex('pool_waiting'),
+  redis_evictions: metricIndex('redis_evictions'),
+  redis_hit_ratio: metricIndex('redis_hit_ratio'),
+  redis_memory: metricIndex('redis_memory'),
+  redis_ops: metricIndex('redis_ops'),
+  replica_cpu: metricIndex('replica_cpu'),
+  slo_error_ratio: metricIndex('slo_error_ratio'),
+  slo_slow_ratio: metricIndex('slo_slow_ratio'),
+  web_cpu: metricIndex('web_cpu'),
+  web_pods_ready: metricIndex('web_pods_ready'),
+} as const;
+const EP_COLUMNS = ENDPOINT_IDS.map((e) => ({
+  rps: metricIndex(`${e}_rps`),
+  errorRatio: metricIndex(`${e}_error_ratio`),
+  p50: metricIndex(`${e}_p50`),
+  p95: metricIndex(`${e}_p95`),
+  p99: metricIndex(`${e}_p99`),
+}));
 const QUANTILES = [0.5, 0.95, 0.99] as const;
 const qOut = new Float64Array(3);
 const apiMix = new LatencyMixture(512);
@@ -187,15 +265,15 @@ function writeSample(
   queryMeanMs: number,
   v: Float64Array,
 ): void {
-  const set = (key: string, value: number): void => {
-    v[M[key]!] = Number.isFinite(value) ? value : 0;
+  const set = (column: number, value: number): void => {
+    v[column] = Number.isFinite(value) ? value : 0;
   };
   const cfg = s.config;
   const epoch = cfg.startEpochMs + s.t;
-  set('edge_rps', tr.edgeRps);
-  set('edge_cache_hit_ratio', tr.edgeTlsErrors > 0 ? 0 : cfg.edge.staticHitRatio);
-  set('edge_tls_errors', tr.edgeTlsErrors);
-  set('cert_expiry_days', (s.certNotAfterEpochMs - epoch) / DAY);
+  set(K.edge_rps, tr.edgeRps);
+  set(K.edge_cache_hit_ratio, tr.edgeTlsErrors > 0 ? 0 : cfg.edge.staticHitRatio);
+  set(K.edge_tls_errors, tr.edgeTlsErrors);
+  set(K.cert_expiry_days, (s.certNotAfterEpochMs - epoch) / DAY);
   let ingress = 0;
   let s502 = 0;
   let s503 = 0;
@@ -212,31 +290,32 @@ function writeSample(
     s503 += o.status.s503;
     s504 += o.status.s504;
     fails += o.failed;
-    set(`${e}_rps`, o.arrived);
-    set(`${e}_error_ratio`, done > 0 ? o.failed / done : 0);
+    const col = EP_COLUMNS[EP_INDEX[e]]!;
+    set(col.rps, o.arrived);
+    set(col.errorRatio, done > 0 ? o.failed / done : 0);
     o.mixture.quantiles(QUANTILES, qOut);
-    set(`${e}_p50`, qOut[0]!);
-    set(`${e}_p95`, qOut[1]!);
-    set(`${e}_p99`, qOut[2]!);
+    set(col.p50, qOut[0]!);
+    set(col.p95, qOut[1]!);
+    set(col.p99, qOut[2]!);
     if (e !== 'page') {
       apiMix.addShifted(o.mixture, 0, 1);
       apiRps += o.arrived;
       apiFails += o.failed;
     }
   }
-  set('ingress_rps', ingress);
-  set('ingress_5xx_ratio', ingress > 0 ? Math.min(1, fails / ingress) : 0);
-  set('ingress_502', s502);
-  set('ingress_503', s503);
-  set('ingress_504', s504);
-  set('web_cpu', tr.webCpu);
-  set('web_pods_ready', s.pods.filter((p) => p.deployment === 'web' && p.ready).length);
-  set('api_rps', apiRps);
-  set('api_error_ratio', apiRps > 0 ? Math.min(1, apiFails / apiRps) : 0);
+  set(K.ingress_rps, ingress);
+  set(K.ingress_5xx_ratio, ingress > 0 ? Math.min(1, fails / ingress) : 0);
+  set(K.ingress_502, s502);
+  set(K.ingress_503, s503);
+  set(K.ingress_504, s504);
+  set(K.web_cpu, tr.webCpu);
+  set(K.web_pods_ready, s.pods.filter((p) => p.deployment === 'web' && p.ready).length);
+  set(K.api_rps, apiRps);
+  set(K.api_error_ratio, apiRps > 0 ? Math.min(1, apiFails / apiRps) : 0);
   apiMix.quantiles(QUANTILES, qOut);
-  set('api_p50', qOut[0]!);
-  set('api_p99', qOut[2]!);
-  set('api_cpu', tr.apiCpu);
+  set(K.api_p50, qOut[0]!);
+  set(K.api_p99, qOut[2]!);
+  set(K.api_cpu, tr.apiCpu);
   let memMax = 0;
   let ready = 0;
   let restarts = 0;
@@ -248,79 +327,76 @@ function writeSample(
     }
     if (p.ready) ready++;
   }
-  set('api_memory_max', memMax * 1024 * 1024);
-  set('api_pods_ready', ready);
-  set('api_pods_desired', s.deployments.api.replicas);
-  set('api_restarts', restarts);
-  set('api_goroutines', ready * 38 + tr.poolWaiting + apiRps * (apiMix.mean() / 1000));
-  set('pool_in_use', tr.poolInUse);
-  set('pool_idle', tr.poolIdle);
-  set('pool_max', ready * s.deployments.api.poolMaxConns);
-  set('pool_waiting', tr.poolWaiting);
-  set('pool_wait_ms', tr.poolWaitMs);
-  set('pool_acquire_timeouts', tr.poolAcquireTimeouts);
+  set(K.api_memory_max, memMax * 1024 * 1024);
+  set(K.api_pods_ready, ready);
+  set(K.api_pods_desired, s.deployments.api.replicas);
+  set(K.api_restarts, restarts);
+  set(K.api_goroutines, ready * 38 + tr.poolWaiting + apiRps * (apiMix.mean() / 1000));
+  set(K.pool_in_use, tr.poolInUse);
+  set(K.pool_idle, tr.poolIdle);
+  set(K.pool_max, ready * s.deployments.api.poolMaxConns);
+  set(K.pool_waiting, tr.poolWaiting);
+  set(K.pool_wait_ms, tr.poolWaitMs);
+  set(K.pool_acquire_timeouts, tr.poolAcquireTimeouts);
   const db = s.db;
   const pgb = db.pgbouncer;
-  set('pgb_cl_active', pgb.clients - pgb.clientsWaiting);
-  set('pgb_cl_waiting', pgb.clientsWaiting);
-  set('pgb_sv_active', Math.min(db.serverConns, tr.poolInUse));
-  set('pgb_sv_idle', Math.max(0, db.serverConns - tr.poolInUse));
+  set(K.pgb_cl_active, pgb.clients - pgb.clientsWaiting);
+  set(K.pgb_cl_waiting, pgb.clientsWaiting);
+  set(K.pgb_sv_active, Math.min(db.serverConns, tr.poolInUse));
+  set(K.pgb_sv_idle, Math.max(0, db.serverConns - tr.poolInUse));
   set(
-    'pgb_login_errors',
+    K.pgb_login_errors,
     s.t < pgb.loginFailingUntil ? Math.max(1, pgb.clients - db.serverConns) : 0,
   );
   const accepting = db.primaryUp && s.t >= db.primaryDownUntil;
   const direct = cfg.postgres.otherClients;
   const active = Math.min(db.activeBackends, db.serverConns) + (accepting ? 2 : 0);
   const idleTx = db.idleInTxBackends;
-  set('pg_conn_active', accepting ? active : 0);
-  set('pg_conn_idle_in_tx', accepting ? idleTx : 0);
-  set('pg_conn_idle', accepting ? Math.max(0, db.serverConns - active - idleTx) + direct - 2 : 0);
-  set('pg_conn_total', accepting ? db.serverConns + direct + db.indexBuilds.length : 0);
-  set('pg_max_connections', accepting ? db.maxConnections : 0);
-  set('pg_tps', db.tps);
-  set('pg_cpu', Math.min(1, db.cpuUtil));
-  set('pg_io_util', Math.min(1, db.ioUtil));
-  set('pg_query_mean_ms', queryMeanMs);
-  set('pg_lock_waiters', db.lockWaiters);
-  set('pg_disk_used_ratio', db.diskUsedBytes / db.diskBytes);
-  set('pg_wal_bytes', db.walBytes);
-  set('pg_wal_rate', walRate);
+  set(K.pg_conn_active, accepting ? active : 0);
+  set(K.pg_conn_idle_in_tx, accepting ? idleTx : 0);
+  set(K.pg_conn_idle, accepting ? Math.max(0, db.serverConns - active - idleTx) + direct - 2 : 0);
+  set(K.pg_conn_total, accepting ? db.serverConns + direct + db.indexBuilds.length : 0);
+  set(K.pg_max_connections, accepting ? db.maxConnections : 0);
+  set(K.pg_tps, db.tps);
+  set(K.pg_cpu, Math.min(1, db.cpuUtil));
+  set(K.pg_io_util, Math.min(1, db.ioUtil));
+  set(K.pg_query_mean_ms, queryMeanMs);
+  set(K.pg_lock_waiters, db.lockWaiters);
+  set(K.pg_disk_used_ratio, db.diskUsedBytes / db.diskBytes);
+  set(K.pg_wal_bytes, db.walBytes);
+  set(K.pg_wal_rate, walRate);
   set(
-    'replica_lag_s',
+    K.replica_lag_s,
     db.replicaUp ? db.replicaLagBytes / cfg.postgres.replicaReplayBytesPerSec + 0.02 : 0,
   );
-  set('replica_cpu', Math.min(1, db.replicaCpuUtil));
+  set(K.replica_cpu, Math.min(1, db.replicaCpuUtil));
   const lookups = tr.redisHits + tr.redisMisses;
-  set('redis_hit_ratio', lookups > 0 ? tr.redisHits / lookups : 0);
-  set('redis_memory', cfg.redis.workingSetBytes * (0.25 + 0.75 * s.redis.filled));
-  set('redis_evictions', 0);
-  set('redis_ops', lookups * 1.6);
-  set('dns_qps', tr.dns.loadQps);
+  set(K.redis_hit_ratio, lookups > 0 ? tr.redisHits / lookups : 0);
+  set(K.redis_memory, cfg.redis.workingSetBytes * (0.25 + 0.75 * s.redis.filled));
+  set(K.redis_evictions, 0);
+  set(K.redis_ops, lookups * 1.6);
+  set(K.dns_qps, tr.dns.loadQps);
   set(
-    'dns_p99',
+    K.dns_p99,
     tr.dns.dropRatio > 0.001
       ? 2000
       : tr.dns.answerMs * 6 + (tr.dns.upstreamFailRatio > 0 ? 2000 : 12),
   );
-  set('dns_servfail', tr.dnsServfailQps);
-  set('dns_nxdomain', tr.dnsNxdomainQps);
-  set('dns_dropped', tr.dnsDroppedQps);
-  set('coredns_cpu', Math.min(1, tr.dns.util));
-  set('coredns_pods_ready', tr.dns.corednsReady);
-  set('client_lookup_p99', tr.clientLookupP99Ms);
-  set('payments_p99', tr.paymentsP99Ms);
-  set('payments_error_ratio', tr.paymentsErrorRatio);
-  const w = s.slo;
-  const last = w.minute % w.total.length;
-  const total = w.total[last]!;
-  set('slo_error_ratio', total > 0 ? w.bad[last]! / total : 0);
-  set('slo_slow_ratio', burn.latency5m * (1 - cfg.slo.latencyTarget));
-  set('burn_rate_5m', burn.b5m);
-  set('burn_rate_1h', burn.b1h);
-  set('burn_rate_30m', burn.b30m);
-  set('burn_rate_6h', burn.b6h);
-  set('error_budget_remaining', burn.budgetRemaining);
+  set(K.dns_servfail, tr.dnsServfailQps);
+  set(K.dns_nxdomain, tr.dnsNxdomainQps);
+  set(K.dns_dropped, tr.dnsDroppedQps);
+  set(K.coredns_cpu, Math.min(1, tr.dns.util));
+  set(K.coredns_pods_ready, tr.dns.corednsReady);
+  set(K.client_lookup_p99, tr.clientLookupP99Ms);
+  set(K.payments_p99, tr.paymentsP99Ms);
+  set(K.payments_error_ratio, tr.paymentsErrorRatio);
+  set(K.slo_error_ratio, burn.b5m * (1 - cfg.slo.availabilityTarget));
+  set(K.slo_slow_ratio, burn.latency5m * (1 - cfg.slo.latencyTarget));
+  set(K.burn_rate_5m, burn.b5m);
+  set(K.burn_rate_1h, burn.b1h);
+  set(K.burn_rate_30m, burn.b30m);
+  set(K.burn_rate_6h, burn.b6h);
+  set(K.error_budget_remaining, burn.budgetRemaining);
 }
 
 /** Sampled access and error logs: a few lines a second, every failure kind represented. */
@@ -345,8 +421,7 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
         break;
       }
     }
-    const o = tr.outcomes[e];
-    o.mixture.quantiles([0.2 + rng.float() * 0.79], qOut);
+    const latencyMs = sampleLatency(sink.sample, e, rng);
     const pod = e === 'page' ? webPods[rng.int(Math.max(1, webPods.length))] : pickApi();
     const hi = rng.next();
     const lo = rng.next();
@@ -361,7 +436,7 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       EP_INDEX[e],
       e === 'checkout' ? 201 : 200,
       bytes,
-      qOut[0]! / 1000,
+      latencyMs / 1000,
       client,
       ipOf(pod),
     );
@@ -375,7 +450,7 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
         EP_INDEX[e],
         e === 'checkout' ? 201 : 200,
         0,
-        qOut[0]!,
+        latencyMs,
       );
   }
 
@@ -573,6 +648,15 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       1000 + rng.int(1500) * Math.min(4, dns.util),
     );
   void L.redisEvict;
+}
+
+/** A plausible single request latency for an endpoint: between this step's p50 and p99, log-linearly. */
+function sampleLatency(sample: Float64Array, e: EndpointId, rng: Rng): number {
+  const col = EP_COLUMNS[EP_INDEX[e]]!;
+  const p50 = Math.max(0.1, sample[col.p50]!);
+  const p99 = Math.max(p50, sample[col.p99]!);
+  const z = rng.normal();
+  return Math.min(p99 * 1.5, p50 * Math.pow(p99 / p50, z / 2.326));
 }
 
 function causesTotal(causes: Float64Array): number {

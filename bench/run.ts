@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: speed and memory figures of the simulation, printed and written to
+ * bench-results.json. Run with --expose-gc (the npm script does) so heap figures are measured
+ * after a full collection.
+ *
+ *   simSpeedX           simulated seconds per wall-clock second, full model with three faults
+ *                       active, metrics and logs recorded (goal >= 20,000)
+ *   heapGrowth6hOver1h  heap after six simulated hours / heap after one (goal <= 1.2)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const outfile = new URL('../node_modules/.cache/bench/workload.mjs', import.meta.url).pathname;
+mkdirSync(new URL('../node_modules/.cache/bench/', import.meta.url).pathname, { recursive: true });
+await build({
+  entryPoints: [new URL('./workload.ts', import.meta.url).pathname],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'es2022',
+  outfile,
+  logLevel: 'warning',
+});
+const { HOUR, MINUTE, loadedRun } = (await import(
+  pathToFileURL(outfile).href
+)) as typeof import('./workload.ts');
+
+type Gc = () => void;
+const gc = (globalThis as { gc?: Gc }).gc;
+
+/** JS heap plus typed-array memory (ring buffers live outside the JS heap). */
+function heapMiB(): number {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1024 / 1024;
+}
+
+function measureSpeed(): { simSpeedX: number; stepMicros: number } {
+  const warm = loadedRun(11);
+  warm.advance(10 * MINUTE);
+  const run = loadedRun(12);
+  run.advance(5 * MINUTE);
+  const simulatedMs = 2 * HOUR;
+  const start = performance.now();
+  run.advance(simulatedMs);
+  const wallMs = performance.now() - start;
+  return {
+    simSpeedX: Math.round(simulatedMs / wallMs),
+    stepMicros: Number(((wallMs * 1000) / (simulatedMs / 1000)).toFixed(2)),
+  };
+}
+
+function measureHeap(): {
+  heapAfter1hMiB: number;
+  heapAfter6hMiB: number;
+  heapGrowth6hOver1h: number;
+} {
+  const run = loadedRun(13);
+  run.advance(HOUR);
+  const h1 = heapMiB();
+  run.advance(5 * HOUR);
+  const h6 = heapMiB();
+  return {
+    heapAfter1hMiB: Number(h1.toFixed(1)),
+    heapAfter6hMiB: Number(h6.toFixed(1)),
+    heapGrowth6hOver1h: Number((h6 / h1).toFixed(3)),
+  };
+}
+
+if (!gc)
+  process.stderr.write('bench: run with node --expose-gc for heap figures after collection\n');
+const speed = measureSpeed();
+const heap = measureHeap();
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  ...speed,
+  ...heap,
+  goals: { simSpeedX: '>= 20000', heapGrowth6hOver1h: '<= 1.2' },
+};
+for (const [k, v] of Object.entries(results))
+  if (k !== 'goals') process.stdout.write(`${k.padEnd(20)} ${String(v)}\n`);
+writeFileSync(
+  new URL('../bench-results.json', import.meta.url),
+  `${JSON.stringify(results, null, 2)}\n`,
+);

@@ -1,0 +1,60 @@
+/**
+ * `npm run drill -- <command>`: the command-line face of the engine, for tests, scenario authors
+ * and instructors. Exit codes: 0 success, 1 failure of the thing checked, 2 bad usage.
+ */
+import { closest } from '../shared/suggest.ts';
+import { parseArgs, UsageError } from './args.ts';
+import { formatSummary, runSimulate, SIMULATE_HELP, SIMULATE_SPEC } from './simulate.ts';
+
+const COMMANDS = ['simulate', 'help'] as const;
+
+const HELP = `usage: npm run drill -- <command> [options]
+
+commands:
+  simulate   run the simulation headless and print a summary (see: simulate --help)
+  help       show this help`;
+
+function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help') {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  try {
+    switch (command) {
+      case 'simulate': {
+        const args = parseArgs(rest, SIMULATE_SPEC);
+        if (args.flags.has('help')) {
+          process.stdout.write(`${SIMULATE_HELP}\n`);
+          return 0;
+        }
+        if (args.positional.length > 0)
+          throw new UsageError(
+            `simulate takes no positional arguments (got "${args.positional[0]}")`,
+          );
+        const summary = runSimulate(args);
+        process.stdout.write(
+          args.flags.has('json')
+            ? `${JSON.stringify(summary, null, 2)}\n`
+            : `${formatSummary(summary)}\n`,
+        );
+        return 0;
+      }
+      default: {
+        const guess = closest(command, COMMANDS);
+        process.stderr.write(
+          `drill: unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''}\n${HELP}\n`,
+        );
+        return 2;
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`drill ${command}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
