@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import type * as Workload from './workload.ts';
 
 const outfile = new URL('../node_modules/.cache/bench/workload.mjs', import.meta.url).pathname;
 mkdirSync(new URL('../node_modules/.cache/bench/', import.meta.url).pathname, { recursive: true });
@@ -23,9 +24,7 @@ await build({
   outfile,
   logLevel: 'warning',
 });
-const { HOUR, MINUTE, loadedRun } = (await import(
-  pathToFileURL(outfile).href
-)) as typeof import('./workload.ts');
+const { HOUR, MINUTE, loadedRun } = (await import(pathToFileURL(outfile).href)) as typeof Workload;
 
 type Gc = () => void;
 const gc = (globalThis as { gc?: Gc }).gc;
