@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * index.html carries the production Content-Security-Policy. The dev server needs two
@@ -22,6 +25,8 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [devServerCsp()],
+  // The build's version, shown in the footer (without bundling package.json).
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -67,9 +67,12 @@ describe('t()', () => {
 
   it('substitutes placeholders', () => {
     expect(t('title.footer.build', { version: '1.2.3' })).toBe('Foundation build · v1.2.3');
-    expect(t('title.pager.summary', { threshold: '1 s', minutes: 7 })).toBe(
-      'p99 latency above 1 s for 7 minutes',
-    );
+    expect(
+      t('title.live.summary', {
+        p99: 812,
+        threshold: 2000,
+      }),
+    ).toBe('p99 812 ms · pages above 2000 ms (log scale)');
     setLocale('zh-CN');
     expect(t('title.footer.build', { version: '1.2.3' })).toBe('基础构建 · v1.2.3');
   });

@@ -252,7 +252,7 @@ export function defaultConfig(): SystemConfig {
           name: 'orders_customer_id_created_at_idx',
           columns: 'customer_id, created_at DESC',
         },
-        seqScanCpuMs: 900,
+        seqScanCpuMs: 1650,
         seqScanBlocksRead: 45_600,
         rowsRemovedByFilter: 19_999_986,
         walBytes: 0,

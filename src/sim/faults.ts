@@ -79,7 +79,7 @@ export const FAULT_DEFAULTS: { [K in FaultKind]: Omit<Extract<FaultSpec, { kind:
   planRegression: {
     query: 'orders_by_customer',
     cause: 'missingIndex',
-    share: 0.06,
+    share: 0.03,
     index: {
       name: 'orders_customer_id_status_created_at_idx',
       columns: 'customer_id, status, created_at DESC',

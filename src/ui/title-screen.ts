@@ -2,7 +2,6 @@
  * The first screen: title, tagline, the three modes and a (for now disabled) Start button, with a
  * language toggle. Built with createElement and textContent only; every string comes from `t()`.
  */
-import { version as packageVersion } from '../../package.json';
 import { LOCALES, getLocale, onLocaleChange, setLocale, t } from '../i18n/index.ts';
 import type { Locale, PlainMessageKey } from '../i18n/index.ts';
 import { h, svg } from './dom.ts';
@@ -47,9 +46,24 @@ const LANGUAGE_NAMES: Readonly<Record<Locale, PlainMessageKey>> = {
   'zh-CN': 'title.language.zh-CN',
 };
 
+/** One moment of the live simulation, as plain data (the UI never imports the simulation). */
+export interface LiveSnapshot {
+  readonly clock: string;
+  readonly route: string;
+  /** p99 latency samples in ms, oldest first, one per simulated second. */
+  readonly p99Ms: readonly number[];
+  readonly thresholdMs: number;
+  readonly firing: boolean;
+}
+
+/** A source of live snapshots; returns an unsubscribe function. */
+export type LiveFeed = (listener: (snapshot: LiveSnapshot) => void) => () => void;
+
 export interface TitleScreenOptions {
   /** The build version shown in the footer; defaults to package.json's. */
   readonly version?: string;
+  /** The live simulation shown beside the title; without it the card shows that it is starting. */
+  readonly live?: LiveFeed;
 }
 
 let mounts = 0;
@@ -57,8 +71,10 @@ let mounts = 0;
 /** Renders the title screen into `root` and returns a function that removes it again. */
 export function mountTitleScreen(root: HTMLElement, options: TitleScreenOptions = {}): () => void {
   const prefix = `oc-title-${++mounts}`;
-  const version = options.version ?? packageVersion;
+  const version = options.version ?? __APP_VERSION__;
   let selected: ModeId = 'practice';
+  let lastSnapshot: LiveSnapshot | null = null;
+  let monitor: LiveMonitor | null = null;
 
   const render = (focusLocale?: Locale): void => {
     const locale = getLocale();
@@ -123,7 +139,7 @@ export function mountTitleScreen(root: HTMLElement, options: TitleScreenOptions 
           h('h1', { className: 'title', id: `${prefix}-title`, text: t('app.title') }),
           h('p', { className: 'tagline', text: t('title.tagline') }),
         ]),
-        buildPager(),
+        (monitor = buildLiveMonitor(lastSnapshot)).element,
       ]),
       buildModes(),
       buildStart(),
@@ -196,65 +212,91 @@ export function mountTitleScreen(root: HTMLElement, options: TitleScreenOptions 
     render(focusLocale);
   });
   render();
+  const stopLive = options.live?.((snapshot) => {
+    lastSnapshot = snapshot;
+    monitor?.update(snapshot);
+  });
 
   return () => {
+    stopLive?.();
     unsubscribe();
     root.replaceChildren();
   };
 }
 
-/** Latency samples for the decorative alert, as a fraction of the chart height. */
-const SPARK = [
-  0.3, 0.32, 0.29, 0.33, 0.31, 0.34, 0.3, 0.33, 0.36, 0.35, 0.41, 0.52, 0.66, 0.78, 0.74, 0.83, 0.8,
-  0.88, 0.85, 0.9,
-];
-const THRESHOLD = 0.62;
+interface LiveMonitor {
+  readonly element: HTMLElement;
+  update(snapshot: LiveSnapshot): void;
+}
 
-/** A decorative example page: hidden from assistive technology, text still from the catalogue. */
-function buildPager(): HTMLElement {
-  const width = 240;
-  const height = 56;
-  const step = width / (SPARK.length - 1);
-  const y = (v: number): number => Math.round((1 - v) * height * 10) / 10;
-  const points = SPARK.map((v, i) => `${Math.round(i * step * 10) / 10},${y(v)}`).join(' ');
+const CHART_W = 240;
+const CHART_H = 56;
+
+/** The live card: state, summary and a p99 sparkline with the alert threshold. Updated in place. */
+function buildLiveMonitor(initial: LiveSnapshot | null): LiveMonitor {
+  const line = svg('polyline', { class: 'pager-line', points: '' });
+  const area = svg('polygon', { class: 'pager-area', points: '' });
+  const threshold = svg('line', { class: 'pager-threshold', x1: 0, x2: CHART_W, y1: 0, y2: 0 });
   const chart = svg(
     'svg',
     {
       class: 'pager-chart',
-      viewBox: `0 0 ${width} ${height}`,
+      viewBox: `0 0 ${CHART_W} ${CHART_H}`,
       preserveAspectRatio: 'none',
       'aria-hidden': 'true',
       focusable: 'false',
     },
+    [area, threshold, line],
+  );
+  const state = h('span', { className: 'pager-state-text', text: t('title.live.starting') });
+  const stateBox = h('span', { className: 'pager-state' }, [
+    h('span', { className: 'status-dot' }),
+    state,
+  ]);
+  const clock = h('span', { className: 'pager-time', text: '' });
+  const route = h('span', { className: 'pager-route', text: '' });
+  const summary = h('p', { className: 'pager-summary', text: '' });
+  const caption = h('figcaption', { className: 'pager-caption', text: t('title.live.label') });
+  const element = h(
+    'figure',
+    { className: 'pager is-starting', attrs: { 'data-testid': 'live-monitor' } },
     [
-      svg('polygon', { class: 'pager-area', points: `0,${height} ${points} ${width},${height}` }),
-      svg('line', {
-        class: 'pager-threshold',
-        x1: 0,
-        x2: width,
-        y1: y(THRESHOLD),
-        y2: y(THRESHOLD),
-      }),
-      svg('polyline', { class: 'pager-line', points }),
+      h('div', { className: 'pager-head' }, [stateBox, caption]),
+      h('p', { className: 'pager-service' }, [route, clock]),
+      summary,
+      chart,
     ],
   );
-  return h('figure', { className: 'pager', attrs: { 'aria-hidden': 'true' } }, [
-    h('div', { className: 'pager-head' }, [
-      h('span', { className: 'pager-state' }, [
-        h('span', { className: 'status-dot' }),
-        t('title.pager.state'),
-      ]),
-      h('span', { className: 'pager-severity', text: t('title.pager.severity') }),
-      h('figcaption', { className: 'pager-caption', text: t('title.pager.label') }),
-    ]),
-    h('p', { className: 'pager-service' }, [
-      h('span', { text: t('title.pager.service') }),
-      h('span', { className: 'pager-time', text: t('title.pager.time') }),
-    ]),
-    h('p', {
-      className: 'pager-summary',
-      text: t('title.pager.summary', { threshold: t('title.pager.threshold'), minutes: 5 }),
-    }),
-    chart,
-  ]);
+
+  const update = (snap: LiveSnapshot): void => {
+    element.classList.remove('is-starting');
+    element.classList.toggle('is-firing', snap.firing);
+    element.classList.toggle('is-healthy', !snap.firing);
+    element.setAttribute('aria-label', t('title.live.caption', { route: snap.route }));
+    state.textContent = snap.firing ? t('title.live.firing') : t('title.live.ok');
+    route.textContent = snap.route;
+    clock.textContent = t('title.live.clock', { clock: snap.clock });
+    const latest = snap.p99Ms.at(-1) ?? 0;
+    summary.textContent = t('title.live.summary', {
+      p99: Math.round(latest),
+      threshold: snap.thresholdMs,
+    });
+    // Log scale from 1 ms: a healthy 10 ms and a paging 2 s both stay readable, and the
+    // threshold sits at 70% of the height unless the data goes higher.
+    const top = Math.log(Math.max(snap.thresholdMs ** (1 / 0.7), ...snap.p99Ms) * 1.1);
+    const y = (v: number): number =>
+      Math.round((1 - Math.min(Math.log(Math.max(1, v)), top) / top) * CHART_H * 10) / 10;
+    const n = snap.p99Ms.length;
+    const stepX = n > 1 ? CHART_W / (n - 1) : CHART_W;
+    const points = snap.p99Ms.map((v, i) => `${Math.round(i * stepX * 10) / 10},${y(v)}`).join(' ');
+    line.setAttribute('points', points);
+    area.setAttribute(
+      'points',
+      n > 0 ? `0,${CHART_H} ${points} ${Math.round((n - 1) * stepX * 10) / 10},${CHART_H}` : '',
+    );
+    threshold.setAttribute('y1', String(y(snap.thresholdMs)));
+    threshold.setAttribute('y2', String(y(snap.thresholdMs)));
+  };
+  if (initial) update(initial);
+  return { element, update };
 }

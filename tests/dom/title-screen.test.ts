@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOCALE, getLocale, setLocale, t } from '../../src/i18n/index.ts';
 import { mountTitleScreen } from '../../src/ui/title-screen.ts';
+import type { LiveSnapshot as Snapshot } from '../../src/ui/title-screen.ts';
 
 const HOSTILE = '<img src=x onerror="globalThis.__pwned = true">';
 
@@ -165,5 +166,88 @@ describe('no markup from strings', () => {
     for (const file of files) {
       expect(sinks.test(readFileSync(file, 'utf8')), path.relative(src, file)).toBe(false);
     }
+  });
+});
+
+describe('the live simulation card', () => {
+  const feed = () => {
+    let push: ((s: Snapshot) => void) | null = null;
+    let unsubscribed = false;
+    return {
+      live: (listener: (s: Snapshot) => void) => {
+        push = listener;
+        return () => {
+          unsubscribed = true;
+        };
+      },
+      send: (s: Snapshot) => push?.(s),
+      get unsubscribed() {
+        return unsubscribed;
+      },
+    };
+  };
+
+  it('says it is starting until the first snapshot arrives, then shows the route, clock and p99', () => {
+    const f = feed();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const unmount = mountTitleScreen(root, { live: f.live });
+    const card = root.querySelector<HTMLElement>('[data-testid="live-monitor"]')!;
+    expect(card.classList.contains('is-starting')).toBe(true);
+    expect(within(card).getByText(t('title.live.starting'))).toBeTruthy();
+    f.send({
+      clock: '14:03:10',
+      route: 'GET /v1/orders',
+      p99Ms: [10, 12, 11, 2600],
+      thresholdMs: 2000,
+      firing: true,
+    });
+    expect(card.classList.contains('is-firing')).toBe(true);
+    expect(within(card).getByText(t('title.live.firing'))).toBeTruthy();
+    expect(card.textContent).toContain(t('title.live.clock', { clock: '14:03:10' }));
+    expect(card.textContent).toContain(
+      t('title.live.summary', {
+        p99: 2600,
+        threshold: 2000,
+      }),
+    );
+    const points = card.querySelector('polyline')!.getAttribute('points')!.split(' ');
+    expect(points).toHaveLength(4);
+    // The last sample is the highest, so it is drawn at the top of the chart.
+    const lastY = Number(points[3]!.split(',')[1]);
+    const firstY = Number(points[0]!.split(',')[1]);
+    expect(lastY).toBeLessThan(firstY);
+    f.send({
+      clock: '14:03:11',
+      route: 'GET /v1/orders',
+      p99Ms: [10, 12],
+      thresholdMs: 2000,
+      firing: false,
+    });
+    expect(card.classList.contains('is-firing')).toBe(false);
+    expect(within(card).getByText(t('title.live.ok'))).toBeTruthy();
+    unmount();
+    expect(f.unsubscribed).toBe(true);
+    root.remove();
+  });
+
+  it('keeps the latest snapshot across a language change', () => {
+    const f = feed();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const unmount = mountTitleScreen(root, { live: f.live });
+    f.send({
+      clock: '09:00:00',
+      route: 'GET /v1/orders',
+      p99Ms: [5, 6],
+      thresholdMs: 2000,
+      firing: false,
+    });
+    setLocale('zh-CN');
+    const card = root.querySelector<HTMLElement>('[data-testid="live-monitor"]')!;
+    expect(card.textContent).toContain(t('title.live.clock', { clock: '09:00:00' }));
+    expect(card.textContent).toContain('正常');
+    unmount();
+    root.remove();
   });
 });

@@ -115,6 +115,37 @@ function atSize(width, height) {
 }
 
 export default [
+  {
+    name: 'the live card runs the real simulation in the browser',
+    async run({ browser, baseUrl, artifactsDir }) {
+      const { page, finish } = await open(browser, baseUrl, { width: 1280, height: 720 });
+      const card = page.getByTestId('live-monitor');
+      await page.waitForFunction(
+        () =>
+          !document
+            .querySelector('[data-testid="live-monitor"]')
+            ?.classList.contains('is-starting'),
+        null,
+        { timeout: 10_000 },
+      );
+      const clock = async () => (await card.locator('.pager-time').textContent()) ?? '';
+      const first = await clock();
+      assert.match(first, /\d\d:\d\d:\d\d/);
+      await page.waitForTimeout(700);
+      const second = await clock();
+      assert.notEqual(second, first, 'the simulated clock advances');
+      const points = await card.locator('polyline').getAttribute('points');
+      assert.ok(
+        (points ?? '').split(' ').length >= 60,
+        'the chart holds at least a minute of samples',
+      );
+      await page.screenshot({
+        path: path.join(artifactsDir, 'title-live.png'),
+        animations: 'disabled',
+      });
+      await finish();
+    },
+  },
   atSize(1280, 720),
   atSize(1920, 1080),
   atSize(2560, 1440),
