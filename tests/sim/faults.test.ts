@@ -106,7 +106,8 @@ describe('faults', { timeout: SIM_TIMEOUT_MS }, () => {
       run.advance(16 * MINUTE);
       // The pool plateaus at its maximum.
       const poolMax = avg(run, 'pool_max', 120);
-      expect(poolMax).toBe(72);
+      const cfg = run.state.config.api;
+      expect(poolMax).toBe(cfg.replicas * cfg.pool.maxConns);
       expect(avg(run, 'pool_in_use', 120)).toBeGreaterThan(0.98 * poolMax);
       expect(avg(run, 'pg_conn_idle_in_tx', 120)).toBeGreaterThan(0.95 * poolMax);
       // Every database route waits for a connection; the database itself is idle.

@@ -3,7 +3,7 @@
  * and searching the formatted logs. Not a test file itself (no `.test.ts` suffix).
  */
 import { defaultConfig, metricIndex, SimRun } from '../../src/sim/index.ts';
-import type { EndpointId, FaultSpec, SimEvent, SystemConfig } from '../../src/sim/index.ts';
+import type { FaultSpec, SimEvent, SystemConfig } from '../../src/sim/index.ts';
 
 /** Per-test timeout: a simulated hour costs one to two seconds of CPU, more on a busy machine. */
 export const SIM_TIMEOUT_MS = 60_000;
@@ -135,13 +135,6 @@ export function errorRatioOver(run: SimRun, ms: number): number {
   run.advance(ms);
   const b = apiTotals(run);
   return (b.failed - a.failed) / (b.arrived - a.arrived);
-}
-
-/** Requests per second that arrived on an endpoint while running `ms` more. */
-export function rateOver(run: SimRun, e: EndpointId, ms: number): number {
-  const before = run.state.counters[e].arrived;
-  run.advance(ms);
-  return ((run.state.counters[e].arrived - before) * SECOND) / ms;
 }
 
 /** Schedules a fault (now, or at `atMs`). */

@@ -78,30 +78,39 @@ describe('load and latency', { timeout: SIM_TIMEOUT_MS }, () => {
     expect(last.api_cpu).toBeGreaterThan(2.5 * rows[0]!.api_cpu);
   });
 
-  it('a database that is slower per query (plan regression) loses latency faster as load rises', () => {
-    const multipliers = [1, 1.25, 1.5, 1.75];
-    const p99 = multipliers.map((multiplier) => {
+  it('with a plan regression, orders latency and database CPU climb with load up to saturation', () => {
+    // Step the load up until the primary's CPU saturates, whatever the fault's tuning.
+    const rows: { m: number; p50: number; p99: number; cpu: number }[] = [];
+    for (let m = 1; m <= 4 && (rows.length === 0 || rows[rows.length - 1]!.cpu < 0.85); m += 0.25) {
       const run = quietRun();
-      injectFault(run, makeFault('planRegression', { share: 0.1 }), 'plan');
-      injectFault(run, makeFault('trafficSurge', { multiplier, rampMs: 0 }), 'surge');
+      injectFault(run, makeFault('planRegression'), 'plan');
+      injectFault(run, makeFault('trafficSurge', { multiplier: m, rampMs: 0 }), 'surge');
       run.advance(3 * MINUTE);
-      return { p50: avg(run, 'orders_p50'), p99: avg(run, 'orders_p99'), cpu: avg(run, 'pg_cpu') };
-    });
+      rows.push({
+        m,
+        p50: avg(run, 'orders_p50'),
+        p99: avg(run, 'orders_p99'),
+        cpu: avg(run, 'pg_cpu'),
+      });
+    }
+    expect(rows.length).toBeGreaterThanOrEqual(3);
     expectNonDecreasing(
       'orders_p99',
-      p99.map((r) => r.p99),
+      rows.map((r) => r.p99),
     );
     expectNonDecreasing(
       'orders_p50',
-      p99.map((r) => r.p50),
+      rows.map((r) => r.p50),
     );
     expectNonDecreasing(
       'pg_cpu',
-      p99.map((r) => r.cpu),
+      rows.map((r) => r.cpu),
     );
     // Near saturation the queueing delay takes off.
-    expect(p99[3]!.p99).toBeGreaterThan(1.5 * p99[0]!.p99);
-    expect(p99[3]!.cpu).toBeGreaterThan(0.85);
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    expect(last.cpu).toBeGreaterThan(0.85);
+    expect(last.p99).toBeGreaterThan(1.5 * first.p99);
   });
 
   // MODEL BUG: past saturation, successful orders requests are recorded far slower than the API's

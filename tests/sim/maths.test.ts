@@ -133,9 +133,13 @@ describe('queueDelayFactor', () => {
   // rho. For M/M/1 (where Sakasegawa is exact) at rho = 0.5 it returns 0.5 instead of
   // rho / (1 - rho) = 1; at rho = 0.3, 0.129 instead of 0.429. Queueing delays at moderate load
   // are understated by 10-70%.
-  it.fails('equals rho / (1 - rho) for a single server (M/M/1, where the approximation is exact)', () => {
-    for (const rho of [0.3, 0.5, 0.7, 0.9]) expect(queueDelayFactor(rho, 1)).toBeCloseTo(rho / (1 - rho), 6);
-  });
+  it.fails(
+    'equals rho / (1 - rho) for a single server (M/M/1, where the approximation is exact)',
+    () => {
+      for (const rho of [0.3, 0.5, 0.7, 0.9])
+        expect(queueDelayFactor(rho, 1)).toBeCloseTo(rho / (1 - rho), 6);
+    },
+  );
 });
 
 describe('LatencyMixture', () => {
@@ -175,19 +179,30 @@ describe('LatencyMixture', () => {
     expect(Math.abs(mp50! / fp50! - 1)).toBeLessThan(0.02);
     expect(mp99!).toBeGreaterThan(20 * fp99!);
     // p99 falls inside the slow component: half of it is slower than its median.
-    expect(mp99!).toBeGreaterThan(700);
-    expect(mp99!).toBeLessThan(1000);
+    expect(mp99!).toBeGreaterThan(900);
+    expect(mp99!).toBeLessThan(1010);
     // And the mixture's own CDF agrees with its quantiles.
     expect(mixed.cdf(mp99!)).toBeCloseTo(0.99, 3);
     expect(mixed.cdf(mp50!)).toBeCloseTo(0.5, 3);
   });
 
-  it('quantiles are consistent with the CDF for arbitrary mixtures', () => {
+  it('quantiles agree with a fine bisection of the mixture CDF (to 0.3%)', () => {
     const comp = fc.record({
       w: fc.double({ min: 0.01, max: 100, noNaN: true }),
       m: fc.double({ min: 0.5, max: 10_000, noNaN: true }),
       s: fc.double({ min: 0.05, max: 1, noNaN: true }),
     });
+    /** The p-quantile by bisection in log space over a wide bracket, to machine precision. */
+    const reference = (mix: LatencyMixture, p: number): number => {
+      let lo = Math.log(1e-4);
+      let hi = Math.log(1e7);
+      for (let i = 0; i < 200; i++) {
+        const mid = 0.5 * (lo + hi);
+        if (mix.cdf(Math.exp(mid)) < p) lo = mid;
+        else hi = mid;
+      }
+      return Math.exp(0.5 * (lo + hi));
+    };
     fc.assert(
       fc.property(fc.array(comp, { minLength: 1, maxLength: 6 }), (comps) => {
         const mix = new LatencyMixture(16);
@@ -196,7 +211,7 @@ describe('LatencyMixture', () => {
         const q = quantiles(mix, ps);
         expect(q[0]!).toBeLessThanOrEqual(q[1]!);
         expect(q[1]!).toBeLessThanOrEqual(q[2]!);
-        ps.forEach((p, i) => expect(Math.abs(mix.cdf(q[i]!) - p)).toBeLessThan(2e-3));
+        ps.forEach((p, i) => expect(Math.abs(q[i]! / reference(mix, p) - 1)).toBeLessThan(3e-3));
       }),
       { numRuns: 300 },
     );

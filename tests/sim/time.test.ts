@@ -20,15 +20,36 @@ import {
 
 describe('civil time', () => {
   it.each([
-    [0, { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0, weekday: 4 }],
+    [
+      0,
+      { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0, weekday: 4 },
+    ],
     [
       -1,
-      { year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59, millisecond: 999, weekday: 3 },
+      {
+        year: 1969,
+        month: 12,
+        day: 31,
+        hour: 23,
+        minute: 59,
+        second: 59,
+        millisecond: 999,
+        weekday: 3,
+      },
     ],
     // A leap day of a year divisible by 400.
     [
       Date.UTC(2000, 1, 29, 12, 34, 56, 789),
-      { year: 2000, month: 2, day: 29, hour: 12, minute: 34, second: 56, millisecond: 789, weekday: 2 },
+      {
+        year: 2000,
+        month: 2,
+        day: 29,
+        hour: 12,
+        minute: 34,
+        second: 56,
+        millisecond: 789,
+        weekday: 2,
+      },
     ],
     // 2100 is not a leap year: Feb 28 is followed by Mar 1.
     [
@@ -42,7 +63,16 @@ describe('civil time', () => {
     ],
     [
       Date.UTC(2024, 11, 31, 23, 59, 59, 500),
-      { year: 2024, month: 12, day: 31, hour: 23, minute: 59, second: 59, millisecond: 500, weekday: 2 },
+      {
+        year: 2024,
+        month: 12,
+        day: 31,
+        hour: 23,
+        minute: 59,
+        second: 59,
+        millisecond: 500,
+        weekday: 2,
+      },
     ],
   ])('civilFromEpochMs(%i)', (ms, expected) => {
     expect(civilFromEpochMs(ms)).toEqual(expected);
@@ -50,26 +80,23 @@ describe('civil time', () => {
 
   it('agrees with Date for any instant between 1900 and 2300, and round-trips through epochMsFromCivil', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2300, 0, 1) }),
-        (ms) => {
-          const c = civilFromEpochMs(ms);
-          const d = new Date(ms);
-          expect(c).toEqual({
-            year: d.getUTCFullYear(),
-            month: d.getUTCMonth() + 1,
-            day: d.getUTCDate(),
-            hour: d.getUTCHours(),
-            minute: d.getUTCMinutes(),
-            second: d.getUTCSeconds(),
-            millisecond: d.getUTCMilliseconds(),
-            weekday: d.getUTCDay(),
-          });
-          expect(epochMsFromCivil(c.year, c.month, c.day, c.hour, c.minute, c.second)).toBe(
-            ms - c.millisecond,
-          );
-        },
-      ),
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2300, 0, 1) }), (ms) => {
+        const c = civilFromEpochMs(ms);
+        const d = new Date(ms);
+        expect(c).toEqual({
+          year: d.getUTCFullYear(),
+          month: d.getUTCMonth() + 1,
+          day: d.getUTCDate(),
+          hour: d.getUTCHours(),
+          minute: d.getUTCMinutes(),
+          second: d.getUTCSeconds(),
+          millisecond: d.getUTCMilliseconds(),
+          weekday: d.getUTCDay(),
+        });
+        expect(epochMsFromCivil(c.year, c.month, c.day, c.hour, c.minute, c.second)).toBe(
+          ms - c.millisecond,
+        );
+      }),
       { numRuns: 2000 },
     );
   });
@@ -153,7 +180,10 @@ describe('parseDuration', () => {
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), (parts) => {
         const text = parts.map(([n, u]) => `${n}${u}`).join('');
-        const sum = parts.reduce((acc, [n, u]) => acc + (parseDuration(`${n}${u}`) ?? Number.NaN), 0);
+        const sum = parts.reduce(
+          (acc, [n, u]) => acc + (parseDuration(`${n}${u}`) ?? Number.NaN),
+          0,
+        );
         expect(parseDuration(text)).toBe(sum);
       }),
     );

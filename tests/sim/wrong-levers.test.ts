@@ -89,6 +89,27 @@ describe('wrong levers', { timeout: SIM_TIMEOUT_MS }, () => {
       expect(none.windows[3]!).toBeGreaterThan(0.3);
     });
 
+    it('PgBouncer only lets Postgres refuse when its default_pool_size exceeds what max_connections allows', () => {
+      const refusals = (defaultPoolSize: number): { fatal: number; waiting: number } => {
+        const run = newRun(1);
+        injectFault(run, makeFault('connectionLeak'), 'leak');
+        run.advance(6 * MINUTE);
+        run.schedule({ type: 'setPgbouncer', defaultPoolSize });
+        run.schedule({ type: 'setPoolSize', maxConns: 20 });
+        run.advance(15 * MINUTE);
+        return {
+          fatal: grep(run, 'FATAL:  sorry, too many clients already').length,
+          waiting: avg(run, 'pgb_cl_waiting', 120),
+        };
+      };
+      // max_connections 100 - 3 reserved - 6 direct sessions = 91 server connections for PgBouncer.
+      const capped = refusals(80);
+      const above = refusals(150);
+      expect(capped.fatal).toBe(0);
+      expect(capped.waiting).toBeGreaterThan(20);
+      expect(above.fatal).toBeGreaterThan(0);
+    });
+
     it('scaling the API to 10 pods also pushes PgBouncer past max_connections and fixes nothing', () => {
       const none = leakWithLever('none', []);
       const scaled = leakWithLever('scale10', [{ type: 'scale', deployment: 'api', replicas: 10 }]);
