@@ -341,6 +341,7 @@ export function applyAction(
             pid: 40_000 + rng.int(9_000),
             until: t + duration,
             cancelled: false,
+            blocks: 'writes',
           },
         ];
       }
@@ -537,6 +538,7 @@ function onFaultStart(
           pid: 41_000 + rng.int(8_000),
           until: t + spec.durationMs,
           cancelled: false,
+          blocks: 'all',
         },
       ];
       return;

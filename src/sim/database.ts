@@ -183,7 +183,8 @@ export function advanceDatabase(
   // WAL generation and replication.
   let walRate = 0;
   for (const q of QUERY_IDS) walRate += load.rate[q] * s.config.queries[q].walBytes;
-  walRate += (accepting ? 350_000 : 0) + jobWal + (buildCores > 0 ? 2_000_000 : 0);
+  // A primary that is down writes no WAL.
+  walRate = accepting ? walRate + 350_000 + jobWal + (buildCores > 0 ? 2_000_000 : 0) : 0;
   if (db.replicaUp && !db.promoted) {
     const replay =
       cfg.replicaReplayBytesPerSec * (db.replicaCpuUtil > 1 ? 1 / db.replicaCpuUtil : 1);
@@ -193,11 +194,15 @@ export function advanceDatabase(
   // Disk: data grows with writes; WAL is recycled unless a slot retains it.
   db.dataBytes += walRate * 0.3 * dtSec;
   for (const slot of db.slots) {
-    if (!slot.active) slot.retainedBytes += (walRate + slotExtra) * dtSec;
+    if (!slot.active && accepting) slot.retainedBytes += (walRate + slotExtra) * dtSec;
   }
   const retained = db.slots.reduce((m, sl) => Math.max(m, sl.retainedBytes), 0);
-  db.walBytes = cfg.maxWalBytes * 0.8 + retained;
-  db.diskUsedBytes = db.dataBytes + db.walBytes;
+  // A volume cannot hold more than its size: the write that would overflow it fails instead.
+  db.walBytes = Math.min(
+    cfg.maxWalBytes * 0.8 + retained,
+    Math.max(0, db.diskBytes - db.dataBytes),
+  );
+  db.diskUsedBytes = Math.min(db.diskBytes, db.dataBytes + db.walBytes);
 
   // Checkpoints every checkpoint_timeout (5 min), or sooner when WAL exceeds max_wal_size.
   const ckptEvery = 5 * MINUTE;

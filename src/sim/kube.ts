@@ -78,6 +78,9 @@ export function createPod(s: SimState, rng: Rng, dep: Deployment, t: number): Po
     poolLeaked: 0,
     poolUsable: 0,
     poolWaiting: new Array<number>(5 * POOL_MAX_AGE).fill(0),
+    poolMaxConns: dep.poolMaxConns,
+    memoryLimitMiB: dep.memoryLimitMiB,
+    resolver: dep.resolver,
     dnsCacheWarm: 0,
   };
 }
@@ -171,7 +174,6 @@ export function advancePods(
   sink: StepSink,
   env: KubeEnv,
 ): void {
-  const memLimit = s.deployments.api.memoryLimitMiB;
   for (const pod of s.pods) {
     const src = (): number => sink.intern(pod.name);
     switch (pod.phase) {
@@ -227,9 +229,9 @@ export function advancePods(
             pod.ready = true;
             pod.crashStreak = 0;
             if (pod.deployment === 'api') {
-              pod.poolOpen = Math.min(s.config.api.pool.minConns, s.deployments.api.poolMaxConns);
+              pod.poolOpen = Math.min(s.config.api.pool.minConns, pod.poolMaxConns);
               pod.poolUsable = pod.poolOpen;
-              sink.log(t, L.apiDbConnected, src(), 0, 0, 0, s.deployments.api.poolMaxConns);
+              sink.log(t, L.apiDbConnected, src(), 0, 0, 0, pod.poolMaxConns);
             }
             sink.event({ kind: 'podReady', t, pod: pod.name, deployment: pod.deployment });
           } else {
@@ -260,7 +262,7 @@ export function advancePods(
           }
           pod.memoryMiB += (leak / 60) * (dtMs / SECOND) + (rng.float() - 0.5) * 0.4;
           pod.memoryMiB = Math.max(s.config.api.baseMemoryMiB * 0.95, pod.memoryMiB);
-          if (pod.memoryMiB >= memLimit) {
+          if (pod.memoryMiB >= pod.memoryLimitMiB) {
             sink.log(
               t,
               L.oom,
@@ -268,7 +270,7 @@ export function advancePods(
               0,
               0,
               3000 + (pod.uid % 900),
-              Math.round(memLimit * 1024 * 0.99),
+              Math.round(pod.memoryLimitMiB * 1024 * 0.99),
               sink.intern(pod.node),
             );
             containerDied(s, pod, t, 'OOMKilled', 137, sink, env);

@@ -47,15 +47,17 @@ export function inverseNormal(p: number): number {
 }
 
 /**
- * Mean queueing delay factor for a k-server station at utilisation rho, as a multiple of the
- * service time (Sakasegawa's approximation of M/M/k: rho^sqrt(2(k+1)) / (k(1-rho))). Utilisation is
- * capped just below 1; above that, callers model the backlog explicitly.
+ * Mean queueing delay for a k-server station at utilisation rho, as a multiple of the service
+ * time. Sakasegawa's approximation gives the queue length Lq = rho^sqrt(2(k+1)) / (1 - rho); by
+ * Little's law the wait is Lq / lambda = S * rho^(sqrt(2(k+1)) - 1) / (k (1 - rho)), which is exact
+ * for one server (rho / (1 - rho)). Utilisation is capped just below 1; above that, callers model
+ * the backlog explicitly.
  */
 export function queueDelayFactor(rho: number, servers: number): number {
   if (!(rho > 0)) return 0;
   const k = Math.max(1, servers);
   const r = Math.min(rho, 0.985);
-  return Math.pow(r, Math.sqrt(2 * (k + 1))) / (k * (1 - r));
+  return Math.pow(r, Math.sqrt(2 * (k + 1)) - 1) / (k * (1 - r));
 }
 
 /**
@@ -100,7 +102,16 @@ export class LatencyMixture {
         return;
       }
     }
-    if (this.n >= this.weight.length) return;
+    if (this.n >= this.weight.length) {
+      // Full: fold the weight into the nearest component rather than lose requests.
+      let nearest = 0;
+      for (let i = 1; i < this.n; i++)
+        if (Math.abs(this.logMedian[i]! - lm) < Math.abs(this.logMedian[nearest]! - lm))
+          nearest = i;
+      this.weight[nearest] = this.weight[nearest]! + weight;
+      this.total += weight;
+      return;
+    }
     this.weight[this.n] = weight;
     this.median[this.n] = m;
     this.logMedian[this.n] = lm;

@@ -82,6 +82,8 @@ export type StepTraffic = {
   noEndpoints: boolean;
   /** Product calls made by the web tier for page views (counted on the products route). */
   internalCalls: number;
+  /** Execution time of those slow queries, ms. */
+  slowMs: Record<QueryId, number>;
   /** Slow queries executed this step per query (for GORM and Postgres slow logs). */
   slowQueries: Record<QueryId, number>;
 };
@@ -197,8 +199,8 @@ export function queryCost(
   const blocks = cfg.blocksRead + badShare * (cfg.seqScanBlocksRead - cfg.blocksRead);
   let lockWaitMs = 0;
   for (const m of s.db.migrations) {
-    if (!m.cancelled && m.table === cfg.table && s.t < m.until)
-      lockWaitMs = Math.max(lockWaitMs, m.until - s.t);
+    if (m.cancelled || m.table !== cfg.table || s.t >= m.until) continue;
+    if (m.blocks === 'all' || cfg.walBytes > 0) lockWaitMs = Math.max(lockWaitMs, m.until - s.t);
   }
   const ms = goodMs + badShare * (badMs - goodMs) + lockWaitMs;
   return {
@@ -423,38 +425,39 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     db.replicaCpuUtil,
   );
   const viewCache = new Map<string, VersionView>();
-  const views = (version: string): VersionView => {
-    let v = viewCache.get(version);
+  // Keyed by release and template revision: the revision fixes the resolver and pool settings.
+  const views = (pod: Pod): VersionView => {
+    const key = `${pod.version}#${pod.revision}`;
+    let v = viewCache.get(key);
     if (v === undefined) {
-      v = buildVersionView(s, version, cpuSlow, ioSlow, replicaSlow);
-      viewCache.set(version, v);
+      v = buildVersionView(s, pod.version, cpuSlow, ioSlow, replicaSlow);
+      viewCache.set(key, v);
     }
     return v;
   };
 
   // ---- DNS demand from this second's dials and lookups.
   const apiDep = s.deployments.api;
-  const resolver = apiDep.resolver;
+  const depResolver = apiDep.resolver;
   const searchN = cfg.dns.searchDomains.length;
-  const payQueries = queriesPerLookup(cfg.payments.host, resolver.ndots, searchN);
+  const podQueries = (host: string, pod: Pod): number =>
+    queriesPerLookup(host, pod.resolver.ndots, searchN);
   let appQps =
     webReady * 2 +
     s.pods.filter((p) => p.deployment === 'api' && p.phase === 'Running' && !p.ready).length *
       3 *
-      queriesPerLookup(PGBOUNCER_HOST, resolver.ndots, searchN);
+      queriesPerLookup(PGBOUNCER_HOST, depResolver.ndots, searchN);
   const ttlSec = cfg.api.dnsCacheTtlMs / 1000;
   for (const pod of apiPods) {
     const share = 1 / n;
     const dials = (apiArrivals.checkout * share * (1 - cfg.payments.keepAliveReuse)) / dtSec;
     const cached = pod.dnsCacheWarm >= 1 ? Math.min(dials, 1 / ttlSec) : dials;
-    appQps += cached * payQueries + 4 / ttlSec; // plus the pod's own DB, Redis and API names
+    appQps += cached * podQueries(cfg.payments.host, pod) + 4 / ttlSec; // plus the pod's own DB, Redis and API names
     for (const e of ENDPOINT_IDS) {
-      const storm = views(pod.version).storm[EI[e]]!;
+      const storm = views(pod).storm[EI[e]]!;
       if (storm)
         appQps +=
-          ((apiArrivals[e] * share) / dtSec) *
-          storm.perRequest *
-          queriesPerLookup(storm.host, resolver.ndots, searchN);
+          ((apiArrivals[e] * share) / dtSec) * storm.perRequest * podQueries(storm.host, pod);
     }
   }
   const dns = dnsConditions(s, appQps);
@@ -475,6 +478,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     writesFailedDiskFull: 0,
   };
   const slowQueries = qrec(() => 0);
+  const slowMs = qrec(() => 0);
 
   const redisHitRatio = clamp(s.redis.filled, 0, 1) * cfg.redis.hitRatio;
   const pay = paymentsBehaviour(s);
@@ -495,6 +499,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   let redisHits = 0;
   let redisMisses = 0;
   let payCalls = 0;
+  let nxdomainExtra = 0;
   let payFails = 0;
   const payMix = scratch.payments;
   payMix.clear();
@@ -514,7 +519,8 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     const pod = group[0]!;
     g = group.length;
     const share = 1 / n;
-    const view = views(pod.version);
+    const view = views(pod);
+    const resolver = pod.resolver;
     const arr = scratch.arr;
     let cpuDemand = 0;
     for (const e of ENDPOINT_IDS) {
@@ -542,7 +548,9 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       dbShare[i] = ecfg.queries.length === 0 ? 0 : ecfg.cached ? 1 - redisHitRatio : 1;
       const idleTx = view.idleTxMs[i]!;
       const heldIdle = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
-      const execCapped = stmtTimeout > 0 ? Math.min(execMs, stmtTimeout) : execMs;
+      // A query ends at statement_timeout, or when the request's context is cancelled at its
+      // deadline (pgx cancels it and the connection goes back to the pool).
+      const execCapped = Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs, requestTimeoutMs);
       hold[i] = dbShare[i]! > 0 ? execCapped + heldIdle + (ecfg.transactional ? 1.5 : 0.3) : 0;
     }
 
@@ -564,7 +572,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     const meanHoldSec = newDb > 0 ? holdWeighted / newDb / 1000 : 0.002;
     const mu = meanHoldSec > 0 ? usable / meanHoldSec : 0; // connections' service rate, per second
     const rhoPool = usable > 0 ? ((newDb / dtSec) * meanHoldSec) / usable : 1;
-    const canGrow = pod.poolOpen < apiDep.poolMaxConns - 0.5;
+    const canGrow = pod.poolOpen < pod.poolMaxConns - 0.5;
     const refusing = (loginFailing || refusingClients) && canGrow;
     let capacity = mu * dtSec;
     let served = 0;
@@ -724,29 +732,52 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
           load.primaryCpuCores += (ratePerSec * c.cpuMs) / 1000;
           load.primaryIoBlocks += ratePerSec * c.blocks * 0.05;
         }
-        if (c.badMs > 200) slowQueries[q] += served_ * g * (c.badMs > c.goodMs ? c.badShare : 1);
-        else if (c.ms > 200) slowQueries[q] += served_ * g;
+        // Slow executions and how long they took (the bad plan's time, not the mean).
+        if (c.badShare > 0 && c.badMs > 200) {
+          slowQueries[q] += served_ * g * c.badShare;
+          slowMs[q] = Math.max(slowMs[q], c.badMs);
+        } else if (c.ms > 200) {
+          slowQueries[q] += served_ * g;
+          slowMs[q] = Math.max(slowMs[q], c.ms);
+        }
       }
       const holdMs = hold[i]!;
       busy += (served_ / dtSec) * (holdMs / 1000);
       const idleHeld = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
       idleTxHeld += (served_ / dtSec) * (idleHeld / 1000);
-      load.activeBackends +=
-        (g * ((served_ / dtSec) * Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs))) / 1000;
-      load.lockWaiters +=
-        g * lockWait > 0 ? ((served_ / dtSec) * Math.min(lockWait, requestTimeoutMs)) / 1000 : 0;
+      const execHeld = Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs, requestTimeoutMs);
+      load.activeBackends += (g * (served_ / dtSec) * execHeld) / 1000;
+      if (lockWait > 0)
+        load.lockWaiters += (g * (served_ / dtSec) * Math.min(lockWait, execHeld)) / 1000;
       load.transactions += (served_ / dtSec) * g;
       leakedNow += served_ * view.leak[i]!;
 
-      const baseMs = cpuMs + queueWaitMs + (ecfg.cached ? 0.6 : 0);
+      // The request holds its transaction idle (e.g. around an external call) inside its time.
+      const idleHeldMs = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
+      const baseMs = cpuMs + queueWaitMs + (ecfg.cached ? 0.6 : 0) + idleHeldMs;
+      // Nothing outlives the API's deadline: the slow tail of each plan fails at the deadline.
+      const deadlineMs = requestTimeoutMs + (ecfg.callsPayments ? cfg.payments.clientTimeoutMs : 0);
       const succeedPlans = (
         o: EndpointOutcome,
         count: number,
         extraMs: number,
         sigma: number,
       ): void => {
-        succeed(o, count * (1 - badShare), extraMs + execGood, sigma);
-        succeed(o, count * badShare, extraMs + execBad, 0.3);
+        settlePlan(o, count * (1 - badShare), extraMs + execGood, sigma);
+        settlePlan(o, count * badShare, extraMs + execBad, 0.3);
+      };
+      const settlePlan = (
+        o: EndpointOutcome,
+        count: number,
+        medianMs: number,
+        sigmaPlan: number,
+      ): void => {
+        if (!(count > 0)) return;
+        const over = shareAbove(medianMs, sigmaPlan, deadlineMs);
+        fail(o, count * over, 500, deadlineMs, API_ERROR.queryTimeout);
+        // The survivors are the fast part of the distribution: below the deadline.
+        if (over > 0.5) succeed(o, count * (1 - over), deadlineMs * 0.85, 0.08);
+        else succeed(o, count * (1 - over), medianMs, sigmaPlan);
       };
       let ok = served_;
       const dbDownFail = ok * dbDown;
@@ -770,15 +801,6 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
       const relFails = ok * rel.errorRatio;
       fail(o, relFails, 500, baseMs + execMs * 0.5, API_ERROR.panic);
       ok -= relFails;
-      // Requests that ran past the API's own deadline fail even though the query finished.
-      const overDeadline =
-        ok *
-        above(
-          baseMs + idleTx,
-          requestTimeoutMs + (ecfg.callsPayments ? cfg.payments.clientTimeoutMs : 0),
-        );
-      fail(o, overDeadline, 500, requestTimeoutMs, API_ERROR.queryTimeout);
-      ok -= overDeadline;
 
       // A DNS lookup storm: every request resolves a new external name first.
       const storm = view.storm[i];
@@ -820,6 +842,9 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
         const dialing = ok * dialShare * (1 - cacheHelps);
         addLookup(lookupMix, lo, dialing * g);
         const dnsFail = dialing * lo.failed;
+        // A removed record answers NXDOMAIN for every name on the search path, the last one too.
+        if (lo.failKind === 1)
+          nxdomainExtra += ((dialing * g) / dtSec) * podQueries(cfg.payments.host, pod) * 0.25;
         const dnsErr =
           lo.failKind === 1
             ? API_ERROR.dnsNxdomain
@@ -865,7 +890,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
           Math.min(0.3, Math.log(cfg.payments.clientTimeoutMs / pay.latencyMs) / 2.4),
         );
         payMix.add(ok * g, pay.latencyMs, paySigma);
-        payMix.add((dnsFail + wrongFail + payTimeouts) * g, cfg.payments.clientTimeoutMs, 0.05);
+        payMix.add((dnsFail + wrongFail + payTimeouts) * g, cfg.payments.clientTimeoutMs, 0.004);
         const payMs = Math.min(pay.latencyMs, cfg.payments.clientTimeoutMs);
         const fastShare = 1 - dialSlow - stormSlow;
         // The payment call dominates when slow; its spread is bounded by the client timeout.
@@ -890,21 +915,21 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     // ---- Pool bookkeeping: in-use, leaks, idle-in-transaction, and how big the pool wants to be.
     let leaked = pod.poolLeaked + leakedNow;
     if (idleTxTimeout > 0) leaked -= leaked * Math.min(1, (dtSec * 1000) / idleTxTimeout);
-    leaked = clamp(leaked, 0, apiDep.poolMaxConns);
+    leaked = clamp(leaked, 0, pod.poolMaxConns);
     const killedLeaks = Math.max(0, pod.poolLeaked + leakedNow - leaked);
     load.idleTxKills += (killedLeaks / dtSec) * g;
     pod.poolLeaked = leaked;
     const inUse = Math.min(usable, busy) + leaked;
     const wantOpen =
       waitingTotal > 0.5 || rhoPool > 0.85
-        ? apiDep.poolMaxConns
-        : Math.min(apiDep.poolMaxConns, Math.ceil(inUse + idleTxHeld + 2));
+        ? pod.poolMaxConns
+        : Math.min(pod.poolMaxConns, Math.ceil(inUse + idleTxHeld + 2));
     // Idle connections close slowly (MaxConnIdleTime); demand opens them at once.
     const decayed = pod.poolOpen - (pod.poolOpen - wantOpen) * (dtSec / 1800);
     pod.poolOpen = clamp(
       Math.max(wantOpen, decayed, leaked),
-      Math.min(cfg.api.pool.minConns, apiDep.poolMaxConns),
-      apiDep.poolMaxConns,
+      Math.min(cfg.api.pool.minConns, pod.poolMaxConns),
+      pod.poolMaxConns,
     );
     poolInUse += inUse * g;
     poolIdle += Math.max(0, pod.poolUsable - inUse) * g;
@@ -972,13 +997,14 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     paymentsErrorRatio: payCalls + payFails > 0 ? payFails / (payCalls + payFails) : 0,
     clientLookupP99Ms: lookupP99,
     dnsServfailQps: dns.loadQps * dns.upstreamFailRatio * 0.1,
-    dnsNxdomainQps: dns.loadQps * (1 - dns.dropRatio) * ext,
+    dnsNxdomainQps: dns.loadQps * (1 - dns.dropRatio) * ext + nxdomainExtra,
     dnsDroppedQps: dns.loadQps * dns.dropRatio,
     redisHits: redisHits / dtSec,
     redisMisses: redisMisses / dtSec,
     noEndpoints: n === 0,
     internalCalls: pageAdmitted,
     slowQueries,
+    slowMs,
   };
 
   function succeed(o: EndpointOutcome, requests: number, medianMs: number, sigma: number): void {
@@ -1009,6 +1035,7 @@ function groupPods(pods: readonly Pod[]): Pod[][] {
 function sameTrafficState(a: Pod, b: Pod): boolean {
   if (
     a.version !== b.version ||
+    a.revision !== b.revision ||
     a.poolOpen !== b.poolOpen ||
     a.poolUsable !== b.poolUsable ||
     a.poolLeaked !== b.poolLeaked ||

@@ -61,6 +61,10 @@ export type Pod = {
   poolLeaked: number;
   poolUsable: number;
   poolWaiting: number[];
+  /** Settings baked into the pod at creation (its template): a change needs new pods. */
+  poolMaxConns: number;
+  memoryLimitMiB: number;
+  resolver: { ndots: number; timeoutMs: number; attempts: number };
   /** Client-side DNS cache: warm after the first lookups, cold after a restart or flush. */
   dnsCacheWarm: number;
 };
@@ -125,7 +129,18 @@ export type DbState = {
   promoted: boolean;
   lostTransactions: number;
   /** Migrations holding or waiting for locks, released at `until` or when cancelled. */
-  migrations: { faultId: string; table: string; pid: number; until: number; cancelled: boolean }[];
+  /**
+   * Lock holders and waiters: a migration queued for ACCESS EXCLUSIVE blocks every query on its
+   * table (`blocks: 'all'`); a plain CREATE INDEX holds SHARE, which blocks writes only.
+   */
+  migrations: {
+    faultId: string;
+    table: string;
+    pid: number;
+    until: number;
+    cancelled: boolean;
+    blocks: 'all' | 'writes';
+  }[];
   pgbouncer: {
     defaultPoolSize: number;
     maxClientConn: number;

