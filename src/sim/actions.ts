@@ -263,7 +263,7 @@ export function applyAction(
       if (f.pid !== undefined) {
         const mig = db.migrations.find((m) => m.pid === f.pid || m.pid - 1 === f.pid);
         if (mig) {
-          mig.cancelled = true;
+          db.migrations = db.migrations.map((m) => (m === mig ? { ...m, cancelled: true } : m));
           n = 1;
           sink.log(
             t,
@@ -319,7 +319,7 @@ export function applyAction(
       const passes = action.concurrently ? 2.2 : 1;
       const duration =
         Math.round(((rows / DELAYS.indexBuildRowsPerSec) * passes * SECOND) / 1000) * 1000;
-      db.indexes[action.name] = 'building';
+      db.indexes = { ...db.indexes, [action.name]: 'building' };
       db.indexBuilds = [
         ...db.indexBuilds,
         {

@@ -114,7 +114,7 @@ export function advanceDatabase(
   const stillBuilding = [];
   for (const b of db.indexBuilds) {
     if (t >= b.doneAt) {
-      db.indexes[b.name] = 'valid';
+      db.indexes = { ...db.indexes, [b.name]: 'valid' };
       sink.log(
         t,
         L.indexDone,

@@ -1,7 +1,9 @@
 /**
  * A step never mutates the state it was given. It works on a draft: a copy deep enough that every
  * object the step writes to is new. Objects a step only reads (the config, fault specs, revision
- * history) are shared between the two states.
+ * history) are shared between the two states, and so are objects that are only ever replaced,
+ * never written into (deployments, indexes, analyse times, migrations): code that changes those
+ * assigns a new object.
  */
 import type { Pod, SimState } from './state.ts';
 
@@ -10,9 +12,9 @@ export function draftFrom(prev: SimState): SimState {
   return {
     ...prev,
     deployments: {
-      api: { ...prev.deployments.api },
-      web: { ...prev.deployments.web },
-      coredns: { ...prev.deployments.coredns },
+      api: prev.deployments.api,
+      web: prev.deployments.web,
+      coredns: prev.deployments.coredns,
     },
     pods: prev.pods.map(clonePod),
     faults: prev.faults.slice(),
@@ -25,11 +27,8 @@ export function draftFrom(prev: SimState): SimState {
     },
     db: {
       ...db,
-      indexes: { ...db.indexes },
       indexBuilds: db.indexBuilds.slice(),
-      analyzedAt: { ...db.analyzedAt },
       slots: db.slots.map((s) => ({ ...s })),
-      migrations: db.migrations.map((m) => ({ ...m })),
       pgbouncer: { ...db.pgbouncer },
       stmt: {
         product_by_id: { ...db.stmt.product_by_id },

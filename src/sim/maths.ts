@@ -130,8 +130,12 @@ export class LatencyMixture {
 
   /** The mixture's CDF at `x` ms. */
   cdf(x: number): number {
+    return this.logCdf(Math.log(x));
+  }
+
+  /** The mixture's CDF at `exp(lx)` ms. */
+  private logCdf(lx: number): number {
     if (this.total <= 0) return 0;
-    const lx = Math.log(x);
     let sum = 0;
     for (let i = 0; i < this.n; i++) {
       const s = this.sigma[i]!;
@@ -162,13 +166,29 @@ export class LatencyMixture {
         if (q < lo) lo = q;
         if (q > hi) hi = q;
       }
-      // Bisection in log space; the bracket is usually narrow, so few rounds are needed.
-      for (let k = 0; k < 24 && hi - lo > 0.004; k++) {
-        const mid = 0.5 * (lo + hi);
-        if (this.cdf(Math.exp(mid)) < p) lo = mid;
-        else hi = mid;
+      // Regula falsi (Illinois variant) on the CDF in log space: the CDF is smooth and monotone
+      // inside the bracket, so it converges in a few evaluations where bisection needs a dozen.
+      let flo = this.logCdf(lo) - p;
+      let fhi = this.logCdf(hi) - p;
+      let x = 0.5 * (lo + hi);
+      let side = 0;
+      for (let k = 0; k < 48 && hi - lo > 0.001; k++) {
+        x = fhi !== flo ? (lo * fhi - hi * flo) / (fhi - flo) : 0.5 * (lo + hi);
+        if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
+        const fx = this.logCdf(x) - p;
+        if (fx < 0) {
+          lo = x;
+          flo = fx;
+          if (side === -1) fhi *= 0.5;
+          side = -1;
+        } else {
+          hi = x;
+          fhi = fx;
+          if (side === 1) flo *= 0.5;
+          side = 1;
+        }
       }
-      out[qi] = Math.exp(0.5 * (lo + hi));
+      out[qi] = Math.exp(hi - lo <= 0.001 ? 0.5 * (lo + hi) : x);
     }
   }
 

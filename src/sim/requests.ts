@@ -374,26 +374,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const n = apiPods.length;
   const shed = clamp(s.traffic.shedRatio, 0, 1);
 
-  // Pods computed as a group of identical pods count `g` times.
-  let g = 1;
-  const fail = (
-    o: EndpointOutcome,
-    requests: number,
-    status: 500 | 502 | 503 | 504,
-    latencyMs: number,
-    cause: number,
-  ): void => {
-    if (!(requests > 0)) return;
-    const count = requests * g;
-    o.failed += count;
-    if (status === 500) o.status.s500 += count;
-    else if (status === 502) o.status.s502 += count;
-    else if (status === 503) o.status.s503 += count;
-    else o.status.s504 += count;
-    if (cause >= 0) o.causes[cause] = o.causes[cause]! + count;
-    o.mixture.add(count, latencyMs, 0.12);
-    if (latencyMs > thresholdMs) o.slow += count;
-  };
+  const c0 = { g: 1, thresholdMs, jitter };
 
   // ---- Ingress-level rejections: shedding, then no ready endpoints.
   const apiArrivals = rec(() => 0);
@@ -401,10 +382,10 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     const o = outcomes[e];
     o.arrived = arriving[e];
     const shedCount = arriving[e] * shed;
-    fail(o, shedCount, 503, 1.2, -1);
+    fail(c0, o, shedCount, 503, 1.2, -1);
     const admitted = arriving[e] - shedCount;
     if (e === 'page') {
-      if (webReady === 0) fail(o, admitted, 503, 0.8, -1);
+      if (webReady === 0) fail(c0, o, admitted, 503, 0.8, -1);
       else apiArrivals.products += admitted; // each page view fetches product data
     } else {
       apiArrivals[e] += admitted;
@@ -489,18 +470,6 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const refusingClients = db.pgbouncer.refusedClients > 0;
   const isDiskFull = diskFull(s);
 
-  let poolInUse = 0;
-  let poolIdle = 0;
-  let poolWaiting = 0;
-  let poolWaitWeighted = 0;
-  let poolServedTotal = 0;
-  let poolAcquireTimeouts = 0;
-  let apiCpuDemand = 0;
-  let redisHits = 0;
-  let redisMisses = 0;
-  let payCalls = 0;
-  let nxdomainExtra = 0;
-  let payFails = 0;
   const payMix = scratch.payments;
   payMix.clear();
   const lookupMix = scratch.lookup;
@@ -509,438 +478,72 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   if (n === 0) {
     for (const e of ENDPOINT_IDS) {
       if (e === 'page') continue;
-      fail(outcomes[e], apiArrivals[e], 503, 0.9, -1);
+      fail(c0, outcomes[e], apiArrivals[e], 503, 0.9, -1);
     }
   }
 
   // Pods in the same state (same release, same pool, same backlog) compute the same second:
   // compute it once per group and count it `g` times. Pods diverge only through real events.
+  const c: GroupContext = {
+    s,
+    cfg,
+    outcomes,
+    n,
+    apiArrivals,
+    views,
+    dtSec,
+    apiDep,
+    redisHitRatio,
+    idleTxTimeout,
+    stmtTimeout,
+    requestTimeoutMs,
+    loginFailing,
+    refusingClients,
+    primaryOk,
+    isDiskFull,
+    db,
+    pay,
+    dns,
+    lookupMix,
+    payMix,
+    load,
+    slowQueries,
+    slowMs,
+    podQueries,
+    thresholdMs,
+    jitter,
+    g: 1,
+    apiCpuDemand: 0,
+    redisHits: 0,
+    redisMisses: 0,
+    poolAcquireTimeouts: 0,
+    payCalls: 0,
+    payFails: 0,
+    nxdomainExtra: 0,
+    poolInUse: 0,
+    poolIdle: 0,
+    poolWaiting: 0,
+    poolWaitWeighted: 0,
+    poolServedTotal: 0,
+  };
   for (const group of groupPods(apiPods)) {
-    const pod = group[0]!;
-    g = group.length;
-    const share = 1 / n;
-    const view = views(pod);
-    const resolver = pod.resolver;
-    const arr = scratch.arr;
-    let cpuDemand = 0;
-    for (const e of ENDPOINT_IDS) {
-      arr[EI[e]] = e === 'page' ? 0 : apiArrivals[e] * share;
-      const rel = view.release[EI[e]]!;
-      cpuDemand += (arr[EI[e]]! / dtSec) * cfg.endpoints[e].cpuMs * (1 + rel.errorRatio * 0.5);
-    }
-    const limitCores = apiDep.cpuLimitMillicores / 1000;
-    const cpuRho = cpuDemand / 1000 / limitCores;
-    pod.cpuUtil = Math.min(1, cpuRho);
-    apiCpuDemand += Math.min(cpuDemand / 1000, limitCores) * g;
-    const podCpuSlow = 1 + queueDelayFactor(cpuRho, 2);
-    const cpuOverload = cpuRho > 1 ? 1 - 1 / cpuRho : 0;
-
-    // Per endpoint: what share needs a connection, and for how long.
-    const hold = scratch.hold;
-    const dbShare = scratch.dbShare;
-    for (const e of ENDPOINT_IDS) {
-      const i = EI[e];
-      const ecfg = cfg.endpoints[e];
-      let execMs = 0;
-      for (const q of ecfg.queries) {
-        execMs += view.costs[q].ms;
-      }
-      dbShare[i] = ecfg.queries.length === 0 ? 0 : ecfg.cached ? 1 - redisHitRatio : 1;
-      const idleTx = view.idleTxMs[i]!;
-      const heldIdle = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
-      // A query ends at statement_timeout, or when the request's context is cancelled at its
-      // deadline (pgx cancels it and the connection goes back to the pool).
-      const execCapped = Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs, requestTimeoutMs);
-      hold[i] = dbShare[i]! > 0 ? execCapped + heldIdle + (ecfg.transactional ? 1.5 : 0.3) : 0;
-    }
-
-    // ---- The pool: a k-server station with a FIFO queue of waiters, kept as one cohort per second
-    // of age. The oldest are served first; a cohort that has waited the request deadline gives up.
-    const usable = Math.max(0, pod.poolUsable - pod.poolLeaked);
-    const deadlineSteps = clamp(Math.round(requestTimeoutMs / (dtSec * 1000)), 1, POOL_MAX_AGE);
-    const w = pod.poolWaiting;
-    let newDb = 0;
-    let holdWeighted = 0;
-    let prevBacklog = 0;
-    for (let i = 0; i < E; i++) {
-      const a = arr[i]! * (1 - cpuOverload) * dbShare[i]!;
-      scratch.waitNew[i] = a;
-      newDb += a;
-      holdWeighted += a * hold[i]!;
-      for (let age = 0; age < POOL_MAX_AGE; age++) prevBacklog += w[i * POOL_MAX_AGE + age]!;
-    }
-    const meanHoldSec = newDb > 0 ? holdWeighted / newDb / 1000 : 0.002;
-    const mu = meanHoldSec > 0 ? usable / meanHoldSec : 0; // connections' service rate, per second
-    const rhoPool = usable > 0 ? ((newDb / dtSec) * meanHoldSec) / usable : 1;
-    const canGrow = pod.poolOpen < pod.poolMaxConns - 0.5;
-    const refusing = (loginFailing || refusingClients) && canGrow;
-    let capacity = mu * dtSec;
-    let served = 0;
-    let waitedSteps = 0;
-    const servedE = scratch.served;
-    const timedOutE = scratch.timedOut;
-    const refusedE = scratch.refused;
-    servedE.fill(0);
-    timedOutE.fill(0);
-    refusedE.fill(0);
-    // Serve: oldest cohort first, the new arrivals (age -1 here) last.
-    for (let age = POOL_MAX_AGE - 1; age >= -1; age--) {
-      let cohort = 0;
-      for (let i = 0; i < E; i++)
-        cohort += age < 0 ? scratch.waitNew[i]! : w[i * POOL_MAX_AGE + age]!;
-      if (!(cohort > 0)) continue;
-      const take = Math.min(capacity, cohort);
-      const frac = take / cohort;
-      for (let i = 0; i < E; i++) {
-        if (age < 0) {
-          servedE[i]! += scratch.waitNew[i]! * frac;
-          scratch.waitNew[i]! *= 1 - frac;
-        } else {
-          const k = i * POOL_MAX_AGE + age;
-          servedE[i]! += w[k]! * frac;
-          w[k]! *= 1 - frac;
-        }
-      }
-      capacity -= take;
-      served += take;
-      waitedSteps += take * (age + 1);
-    }
-    // The rest: refused at once when the pool cannot grow, otherwise they age; the oldest give up.
-    let timedOut = 0;
-    let waitingTotal = 0;
-    for (let i = 0; i < E; i++) {
-      const base = i * POOL_MAX_AGE;
-      if (refusing) {
-        let r = scratch.waitNew[i]!;
-        for (let age = 0; age < POOL_MAX_AGE; age++) {
-          r += w[base + age]!;
-          w[base + age] = 0;
-        }
-        refusedE[i] = r;
-        continue;
-      }
-      for (let age = deadlineSteps - 1; age < POOL_MAX_AGE; age++) {
-        timedOutE[i]! += w[base + age]!;
-        w[base + age] = 0;
-      }
-      for (let age = POOL_MAX_AGE - 1; age > 0; age--) w[base + age] = w[base + age - 1]!;
-      w[base] = scratch.waitNew[i]!;
-      timedOut += timedOutE[i]!;
-      for (let age = 0; age < POOL_MAX_AGE; age++) waitingTotal += w[base + age]!;
-    }
-    const meanWaitSec = served > 0 ? waitedSteps / served - 0.5 : 0;
-    const queueWaitMs =
-      mu > 0
-        ? Math.min(
-            requestTimeoutMs,
-            Math.max(0, meanWaitSec) * 1000 * (prevBacklog > 0 ? 1 : 0) +
-              meanHoldSec * 1000 * queueDelayFactor(rhoPool, Math.max(1, usable)),
-          )
-        : requestTimeoutMs;
-
-    let busy = 0;
-    let idleTxHeld = 0;
-    let leakedNow = 0;
-    for (const e of ENDPOINT_IDS) {
-      const i = EI[e];
-      const o = outcomes[e];
-      const ecfg = cfg.endpoints[e];
-      const arrivals = arr[i]!;
-      const overloadFail = arrivals * cpuOverload;
-      if (e === 'page') continue;
-      // CPU-starved pods answer after the ingress gave up.
-      fail(o, overloadFail, 504, cfg.ingress.upstreamTimeoutMs, -1);
-      const admitted = arrivals - overloadFail;
-      const hits = admitted * (1 - dbShare[i]!);
-      const served_ = servedE[i]!;
-      const timedOut_ = timedOutE[i]!;
-      const refused_ = refusedE[i]!;
-      if (ecfg.cached) {
-        redisHits += hits * g;
-        redisMisses += admitted * dbShare[i]! * g;
-      }
-      fail(o, timedOut_, 500, requestTimeoutMs, API_ERROR.poolTimeout);
-      fail(
-        o,
-        refused_,
-        500,
-        4,
-        refusingClients && !loginFailing
-          ? API_ERROR.maxClientConn
-          : primaryOk
-            ? API_ERROR.loginFailing
-            : API_ERROR.recovery,
-      );
-      poolAcquireTimeouts += timedOut_ * g;
-
-      const rel = view.release[i]!;
-      const cpuMs = ecfg.cpuMs * podCpuSlow + rel.extraMs;
-      // Cache hits: no connection needed.
-      if (hits > 0) {
-        const badRelease = hits * rel.errorRatio;
-        fail(o, badRelease, 500, cpuMs, API_ERROR.panic);
-        succeed(o, hits - badRelease, cpuMs + 0.6, 0.45);
-      }
-      if (!(served_ > 0)) continue;
-
-      // Served by the database. What the query did:
-      // Two query paths: the good plan, and (for a share of executions) the bad one.
-      let execMs = 0;
-      let execGood = 0;
-      let execBad = 0;
-      let badShare = 0;
-      let lockWait = 0;
-      for (const q of ecfg.queries) {
-        const c = view.costs[q];
-        execMs += c.ms;
-        execGood += c.goodMs;
-        execBad += c.badShare > 0 ? c.badMs : c.goodMs;
-        badShare = Math.max(badShare, c.badShare);
-        lockWait = Math.max(lockWait, c.lockWaitMs);
-      }
-      const idleTx = view.idleTxMs[i]!;
-      const above = (extraMs: number, thresholdMs: number): number =>
-        (1 - badShare) * shareAbove(execGood + extraMs, 0.35, thresholdMs) +
-        badShare * shareAbove(execBad + extraMs, 0.35, thresholdMs);
-      let stmtCancelled = 0;
-      if (stmtTimeout > 0 && execMs > 0) stmtCancelled = above(0, stmtTimeout);
-      let idleTxKilled = 0;
-      if (idleTxTimeout > 0 && idleTx > idleTxTimeout) idleTxKilled = 1;
-      // Requests that wait for a lock longer than their deadline give up while still holding a connection.
-      const lockDeadline =
-        lockWait > 0 ? shareAbove(execMs + queueWaitMs, 0.2, requestTimeoutMs) : 0;
-      const diskFail = isDiskFull && ecfg.queries.some((q) => cfg.queries[q].walBytes > 0) ? 1 : 0;
-      const dbDown = primaryOk
-        ? 0
-        : ecfg.queries.some(
-              (q) => cfg.queries[q].target === 'primary' || !db.replicaUp || db.promoted,
-            )
-          ? 1
-          : 0;
-
-      // Account the database work actually done.
-      for (const q of ecfg.queries) {
-        const qc = cfg.queries[q];
-        const c = view.costs[q];
-        const ratePerSec = (served_ / dtSec) * g;
-        load.rate[q] += ratePerSec;
-        load.execMs[q] += ratePerSec * c.ms;
-        load.badPlanShare[q] += ratePerSec * c.badShare;
-        const onReplica = qc.target === 'replica' && db.replicaUp && !db.promoted;
-        if (onReplica) load.replicaCpuCores += (ratePerSec * c.cpuMs) / 1000;
-        else {
-          load.primaryCpuCores += (ratePerSec * c.cpuMs) / 1000;
-          load.primaryIoBlocks += ratePerSec * c.blocks * 0.05;
-        }
-        // Slow executions and how long they took (the bad plan's time, not the mean).
-        if (c.badShare > 0 && c.badMs > 200) {
-          slowQueries[q] += served_ * g * c.badShare;
-          slowMs[q] = Math.max(slowMs[q], c.badMs);
-        } else if (c.ms > 200) {
-          slowQueries[q] += served_ * g;
-          slowMs[q] = Math.max(slowMs[q], c.ms);
-        }
-      }
-      const holdMs = hold[i]!;
-      busy += (served_ / dtSec) * (holdMs / 1000);
-      const idleHeld = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
-      idleTxHeld += (served_ / dtSec) * (idleHeld / 1000);
-      const execHeld = Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs, requestTimeoutMs);
-      load.activeBackends += (g * (served_ / dtSec) * execHeld) / 1000;
-      if (lockWait > 0)
-        load.lockWaiters += (g * (served_ / dtSec) * Math.min(lockWait, execHeld)) / 1000;
-      load.transactions += (served_ / dtSec) * g;
-      leakedNow += served_ * view.leak[i]!;
-
-      // The request holds its transaction idle (e.g. around an external call) inside its time.
-      const idleHeldMs = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
-      const baseMs = cpuMs + queueWaitMs + (ecfg.cached ? 0.6 : 0) + idleHeldMs;
-      // Nothing outlives the API's deadline: the slow tail of each plan fails at the deadline.
-      const deadlineMs = requestTimeoutMs + (ecfg.callsPayments ? cfg.payments.clientTimeoutMs : 0);
-      const succeedPlans = (
-        o: EndpointOutcome,
-        count: number,
-        extraMs: number,
-        sigma: number,
-      ): void => {
-        settlePlan(o, count * (1 - badShare), extraMs + execGood, sigma);
-        settlePlan(o, count * badShare, extraMs + execBad, 0.3);
-      };
-      const settlePlan = (
-        o: EndpointOutcome,
-        count: number,
-        medianMs: number,
-        sigmaPlan: number,
-      ): void => {
-        if (!(count > 0)) return;
-        const over = shareAbove(medianMs, sigmaPlan, deadlineMs);
-        fail(o, count * over, 500, deadlineMs, API_ERROR.queryTimeout);
-        // The survivors are the fast part of the distribution: below the deadline.
-        if (over > 0.5) succeed(o, count * (1 - over), deadlineMs * 0.85, 0.08);
-        else succeed(o, count * (1 - over), medianMs, sigmaPlan);
-      };
-      let ok = served_;
-      const dbDownFail = ok * dbDown;
-      fail(o, dbDownFail, 500, 3, API_ERROR.recovery);
-      ok -= dbDownFail;
-      const diskFails = ok * diskFail;
-      fail(o, diskFails, 500, baseMs + execMs, API_ERROR.diskFull);
-      load.writesFailedDiskFull += (diskFails / dtSec) * g;
-      ok -= diskFails;
-      const stmtFails = ok * stmtCancelled;
-      fail(o, stmtFails, 500, baseMs + stmtTimeout, API_ERROR.statementTimeout);
-      load.statementTimeouts += (stmtFails / dtSec) * g;
-      ok -= stmtFails;
-      const lockFails = ok * lockDeadline;
-      fail(o, lockFails, 500, requestTimeoutMs, API_ERROR.queryTimeout);
-      ok -= lockFails;
-      const killed = ok * idleTxKilled;
-      fail(o, killed, 500, baseMs + execMs + idleTxTimeout, API_ERROR.idleTxKilled);
-      load.idleTxKills += (killed / dtSec) * g;
-      ok -= killed;
-      const relFails = ok * rel.errorRatio;
-      fail(o, relFails, 500, baseMs + execMs * 0.5, API_ERROR.panic);
-      ok -= relFails;
-
-      // A DNS lookup storm: every request resolves a new external name first.
-      const storm = view.storm[i];
-      let stormSlow = 0;
-      if (storm) {
-        const lo = (view.stormLookup ??= lookupOutcome(
-          s,
-          dns,
-          storm.host,
-          true,
-          resolver,
-          pod.version,
-        ));
-        const stormFail = ok * lo.failed;
-        fail(
-          o,
-          stormFail,
-          500,
-          lo.failMs,
-          lo.failKind === 2 ? API_ERROR.stormDnsServfail : API_ERROR.stormDnsTimeout,
-        );
-        ok -= stormFail;
-        stormSlow =
-          lo.fast + lo.afterTimeout > 0 ? lo.afterTimeout / (lo.fast + lo.afterTimeout) : 0;
-        addLookup(lookupMix, lo, ok * g);
-      }
-
-      if (ecfg.callsPayments) {
-        const dialShare = 1 - cfg.payments.keepAliveReuse;
-        const lo = (view.payLookup ??= lookupOutcome(
-          s,
-          dns,
-          cfg.payments.host,
-          true,
-          resolver,
-          pod.version,
-        ));
-        const cacheHelps = pod.dnsCacheWarm >= 1 && lo.failKind !== 1 ? 0.6 : 0;
-        const dialing = ok * dialShare * (1 - cacheHelps);
-        addLookup(lookupMix, lo, dialing * g);
-        const dnsFail = dialing * lo.failed;
-        // A removed record answers NXDOMAIN for every name on the search path, the last one too.
-        if (lo.failKind === 1)
-          nxdomainExtra += ((dialing * g) / dtSec) * podQueries(cfg.payments.host, pod) * 0.25;
-        const dnsErr =
-          lo.failKind === 1
-            ? API_ERROR.dnsNxdomain
-            : lo.failKind === 2
-              ? API_ERROR.dnsServfail
-              : API_ERROR.dnsTimeout;
-        fail(o, dnsFail, 502, baseMs + execMs + lo.failMs, dnsErr);
-        ok -= dnsFail;
-        payCalls += ok * g;
-        const dialSlow = ok > 0 ? (dialing * lo.afterTimeout) / ok : 0;
-        const wrong =
-          s.faults.some(
-            (f) =>
-              f.spec.kind === 'dnsRecord' &&
-              f.spec.host === cfg.payments.host &&
-              f.spec.mode === 'wrong' &&
-              faultEnabled(f, s.flags),
-          ) &&
-          !(
-            s.dns.recordFixes[cfg.payments.host]! >= 0 &&
-            s.t >= s.dns.recordFixes[cfg.payments.host]!
-          );
-        const wrongFail = wrong ? ok * dialShare : 0;
-        fail(o, wrongFail, 502, cfg.payments.clientTimeoutMs, API_ERROR.wrongAddress);
-        ok -= wrongFail;
-        const payTimeout = shareAbove(pay.latencyMs, 0.3, cfg.payments.clientTimeoutMs);
-        const payTimeouts = ok * payTimeout;
-        fail(
-          o,
-          payTimeouts,
-          502,
-          baseMs + execMs + cfg.payments.clientTimeoutMs,
-          API_ERROR.paymentTimeout,
-        );
-        ok -= payTimeouts;
-        const pay503 = ok * pay.errorRatio;
-        fail(o, pay503, 502, baseMs + execMs + pay.latencyMs * 0.5, API_ERROR.payment503);
-        ok -= pay503;
-        payFails += (dnsFail + wrongFail + payTimeouts + pay503) * g;
-        // Successful calls cannot be slower than the client timeout: narrow the shape near it.
-        const paySigma = Math.max(
-          0.05,
-          Math.min(0.3, Math.log(cfg.payments.clientTimeoutMs / pay.latencyMs) / 2.4),
-        );
-        payMix.add(ok * g, pay.latencyMs, paySigma);
-        payMix.add((dnsFail + wrongFail + payTimeouts) * g, cfg.payments.clientTimeoutMs, 0.004);
-        const payMs = Math.min(pay.latencyMs, cfg.payments.clientTimeoutMs);
-        const fastShare = 1 - dialSlow - stormSlow;
-        // The payment call dominates when slow; its spread is bounded by the client timeout.
-        const sigma =
-          payMs > 1000
-            ? Math.max(0.08, (0.45 * (baseMs + execMs)) / (baseMs + execMs + payMs)) +
-              paySigma * 0.5
-            : 0.45;
-        succeedPlans(o, ok * Math.max(0, fastShare), baseMs + payMs, sigma);
-        succeedPlans(
-          o,
-          ok * Math.min(1, dialSlow + stormSlow),
-          baseMs + payMs + resolver.timeoutMs,
-          0.15,
-        );
-      } else {
-        succeedPlans(o, ok * (1 - stormSlow), baseMs, 0.5);
-        succeedPlans(o, ok * stormSlow, baseMs + resolver.timeoutMs, 0.15);
-      }
-    }
-
-    // ---- Pool bookkeeping: in-use, leaks, idle-in-transaction, and how big the pool wants to be.
-    let leaked = pod.poolLeaked + leakedNow;
-    if (idleTxTimeout > 0) leaked -= leaked * Math.min(1, (dtSec * 1000) / idleTxTimeout);
-    leaked = clamp(leaked, 0, pod.poolMaxConns);
-    const killedLeaks = Math.max(0, pod.poolLeaked + leakedNow - leaked);
-    load.idleTxKills += (killedLeaks / dtSec) * g;
-    pod.poolLeaked = leaked;
-    const inUse = Math.min(usable, busy) + leaked;
-    const wantOpen =
-      waitingTotal > 0.5 || rhoPool > 0.85
-        ? pod.poolMaxConns
-        : Math.min(pod.poolMaxConns, Math.ceil(inUse + idleTxHeld + 2));
-    // Idle connections close slowly (MaxConnIdleTime); demand opens them at once.
-    const decayed = pod.poolOpen - (pod.poolOpen - wantOpen) * (dtSec / 1800);
-    pod.poolOpen = clamp(
-      Math.max(wantOpen, decayed, leaked),
-      Math.min(cfg.api.pool.minConns, pod.poolMaxConns),
-      pod.poolMaxConns,
-    );
-    poolInUse += inUse * g;
-    poolIdle += Math.max(0, pod.poolUsable - inUse) * g;
-    poolWaiting += waitingTotal * g;
-    poolWaitWeighted += (queueWaitMs * served + requestTimeoutMs * timedOut) * g;
-    poolServedTotal += (served + timedOut) * g;
-    load.idleInTxBackends += (idleTxHeld + leaked) * g;
-    pod.dnsCacheWarm = Math.min(1, pod.dnsCacheWarm + dtSec / 5);
-    for (let m = 1; m < group.length; m++) copyPodTraffic(pod, group[m]!);
+    c.g = group.length;
+    simulateGroup(c, group);
   }
-  g = 1;
+  const {
+    apiCpuDemand,
+    redisHits,
+    redisMisses,
+    poolAcquireTimeouts,
+    payCalls,
+    payFails,
+    nxdomainExtra,
+    poolInUse,
+    poolIdle,
+    poolWaiting,
+    poolWaitWeighted,
+    poolServedTotal,
+  } = c;
 
   // ---- Pages: web CPU plus the product data call, whose outcome the pages share.
   const page = outcomes.page;
@@ -1006,15 +609,86 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     slowQueries,
     slowMs,
   };
+}
 
-  function succeed(o: EndpointOutcome, requests: number, medianMs: number, sigma: number): void {
-    if (!(requests > 0)) return;
-    const count = requests * g;
-    const m = medianMs * jitter[o === outcomes.page ? 0 : 1]!;
-    o.succeeded += count;
-    o.mixture.add(count, m, sigma);
-    o.slow += count * shareAbove(m, sigma, thresholdMs);
-  }
+/** What a group of pods needs from the step, and the step-wide sums it adds to. */
+type GroupContext = {
+  s: SimState;
+  cfg: SimState['config'];
+  outcomes: Record<EndpointId, EndpointOutcome>;
+  n: number;
+  apiArrivals: Record<EndpointId, number>;
+  views: (pod: Pod) => VersionView;
+  dtSec: number;
+  apiDep: SimState['deployments']['api'];
+  redisHitRatio: number;
+  idleTxTimeout: number;
+  stmtTimeout: number;
+  requestTimeoutMs: number;
+  loginFailing: boolean;
+  refusingClients: boolean;
+  primaryOk: boolean;
+  isDiskFull: boolean;
+  db: SimState['db'];
+  pay: { latencyMs: number; errorRatio: number };
+  dns: DnsConditions;
+  lookupMix: LatencyMixture;
+  payMix: LatencyMixture;
+  load: DbLoad;
+  slowQueries: Record<QueryId, number>;
+  slowMs: Record<QueryId, number>;
+  podQueries: (host: string, pod: Pod) => number;
+} & OutcomeContext & {
+    apiCpuDemand: number;
+    redisHits: number;
+    redisMisses: number;
+    poolAcquireTimeouts: number;
+    payCalls: number;
+    payFails: number;
+    nxdomainExtra: number;
+    poolInUse: number;
+    poolIdle: number;
+    poolWaiting: number;
+    poolWaitWeighted: number;
+    poolServedTotal: number;
+  };
+
+/** How outcomes are counted: `g` identical pods, the latency SLO threshold, this second's wobble. */
+type OutcomeContext = { g: number; thresholdMs: number; jitter: readonly number[] };
+
+function fail(
+  c: OutcomeContext,
+  o: EndpointOutcome,
+  requests: number,
+  status: 500 | 502 | 503 | 504,
+  latencyMs: number,
+  cause: number,
+): void {
+  if (!(requests > 0)) return;
+  const count = requests * c.g;
+  o.failed += count;
+  if (status === 500) o.status.s500 += count;
+  else if (status === 502) o.status.s502 += count;
+  else if (status === 503) o.status.s503 += count;
+  else o.status.s504 += count;
+  if (cause >= 0) o.causes[cause] = o.causes[cause]! + count;
+  o.mixture.add(count, latencyMs, 0.12);
+  if (latencyMs > c.thresholdMs) o.slow += count;
+}
+
+function succeed(
+  c: OutcomeContext,
+  o: EndpointOutcome,
+  requests: number,
+  medianMs: number,
+  sigma: number,
+): void {
+  if (!(requests > 0)) return;
+  const count = requests * c.g;
+  const m = medianMs * c.jitter[1]!;
+  o.succeeded += count;
+  o.mixture.add(count, m, sigma);
+  o.slow += count * shareAbove(m, sigma, c.thresholdMs);
 }
 
 /** Groups pods whose traffic-relevant state is identical (they will compute the same step). */
@@ -1072,3 +746,455 @@ function externalNxdomainShare(s: SimState): number {
 
 /** Normal CDF re-exported for tests of the model's shapes. */
 export const _normalCdf = normalCdf;
+
+/** One group of identical API pods for one second: CPU, the pool, and every endpoint's outcome. */
+function simulateGroup(c: GroupContext, group: Pod[]): void {
+  const {
+    s,
+    cfg,
+    outcomes,
+    n,
+    apiArrivals,
+    views,
+    dtSec,
+    apiDep,
+    redisHitRatio,
+    idleTxTimeout,
+    stmtTimeout,
+    requestTimeoutMs,
+    loginFailing,
+    refusingClients,
+    primaryOk,
+    isDiskFull,
+    db,
+    pay,
+    dns,
+    lookupMix,
+    payMix,
+    load,
+    slowQueries,
+    slowMs,
+    podQueries,
+  } = c;
+  const pod = group[0]!;
+  const share = 1 / n;
+  const view = views(pod);
+  const resolver = pod.resolver;
+  const arr = scratch.arr;
+  let cpuDemand = 0;
+  for (const e of ENDPOINT_IDS) {
+    arr[EI[e]] = e === 'page' ? 0 : apiArrivals[e] * share;
+    const rel = view.release[EI[e]]!;
+    cpuDemand += (arr[EI[e]]! / dtSec) * cfg.endpoints[e].cpuMs * (1 + rel.errorRatio * 0.5);
+  }
+  const limitCores = apiDep.cpuLimitMillicores / 1000;
+  const cpuRho = cpuDemand / 1000 / limitCores;
+  pod.cpuUtil = Math.min(1, cpuRho);
+  c.apiCpuDemand += Math.min(cpuDemand / 1000, limitCores) * c.g;
+  const podCpuSlow = 1 + queueDelayFactor(cpuRho, 2);
+  const cpuOverload = cpuRho > 1 ? 1 - 1 / cpuRho : 0;
+
+  // Per endpoint: what share needs a connection, and for how long.
+  const hold = scratch.hold;
+  const dbShare = scratch.dbShare;
+  for (const e of ENDPOINT_IDS) {
+    const i = EI[e];
+    const ecfg = cfg.endpoints[e];
+    let execMs = 0;
+    for (const q of ecfg.queries) {
+      execMs += view.costs[q].ms;
+    }
+    dbShare[i] = ecfg.queries.length === 0 ? 0 : ecfg.cached ? 1 - redisHitRatio : 1;
+    const idleTx = view.idleTxMs[i]!;
+    const heldIdle = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
+    // A query ends at statement_timeout, or when the request's context is cancelled at its
+    // deadline (pgx cancels it and the connection goes back to the pool).
+    const execCapped = Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs, requestTimeoutMs);
+    hold[i] = dbShare[i]! > 0 ? execCapped + heldIdle + (ecfg.transactional ? 1.5 : 0.3) : 0;
+  }
+
+  // ---- The pool: a k-server station with a FIFO queue of waiters, kept as one cohort per second
+  // of age. The oldest are served first; a cohort that has waited the request deadline gives up.
+  const usable = Math.max(0, pod.poolUsable - pod.poolLeaked);
+  const deadlineSteps = clamp(Math.round(requestTimeoutMs / (dtSec * 1000)), 1, POOL_MAX_AGE);
+  const w = pod.poolWaiting;
+  let newDb = 0;
+  let holdWeighted = 0;
+  let prevBacklog = 0;
+  for (let i = 0; i < E; i++) {
+    const a = arr[i]! * (1 - cpuOverload) * dbShare[i]!;
+    scratch.waitNew[i] = a;
+    newDb += a;
+    holdWeighted += a * hold[i]!;
+    for (let age = 0; age < POOL_MAX_AGE; age++) prevBacklog += w[i * POOL_MAX_AGE + age]!;
+  }
+  const meanHoldSec = newDb > 0 ? holdWeighted / newDb / 1000 : 0.002;
+  const mu = meanHoldSec > 0 ? usable / meanHoldSec : 0; // connections' service rate, per second
+  const rhoPool = usable > 0 ? ((newDb / dtSec) * meanHoldSec) / usable : 1;
+  const canGrow = pod.poolOpen < pod.poolMaxConns - 0.5;
+  const refusing = (loginFailing || refusingClients) && canGrow;
+  let capacity = mu * dtSec;
+  let served = 0;
+  let waitedSteps = 0;
+  const servedE = scratch.served;
+  const timedOutE = scratch.timedOut;
+  const refusedE = scratch.refused;
+  servedE.fill(0);
+  timedOutE.fill(0);
+  refusedE.fill(0);
+  // Serve: oldest cohort first, the new arrivals (age -1 here) last.
+  for (let age = POOL_MAX_AGE - 1; age >= -1; age--) {
+    let cohort = 0;
+    for (let i = 0; i < E; i++)
+      cohort += age < 0 ? scratch.waitNew[i]! : w[i * POOL_MAX_AGE + age]!;
+    if (!(cohort > 0)) continue;
+    const take = Math.min(capacity, cohort);
+    const frac = take / cohort;
+    for (let i = 0; i < E; i++) {
+      if (age < 0) {
+        servedE[i]! += scratch.waitNew[i]! * frac;
+        scratch.waitNew[i]! *= 1 - frac;
+      } else {
+        const k = i * POOL_MAX_AGE + age;
+        servedE[i]! += w[k]! * frac;
+        w[k]! *= 1 - frac;
+      }
+    }
+    capacity -= take;
+    served += take;
+    waitedSteps += take * (age + 1);
+  }
+  // The rest: refused at once when the pool cannot grow, otherwise they age; the oldest give up.
+  let timedOut = 0;
+  let waitingTotal = 0;
+  for (let i = 0; i < E; i++) {
+    const base = i * POOL_MAX_AGE;
+    if (refusing) {
+      let r = scratch.waitNew[i]!;
+      for (let age = 0; age < POOL_MAX_AGE; age++) {
+        r += w[base + age]!;
+        w[base + age] = 0;
+      }
+      refusedE[i] = r;
+      continue;
+    }
+    for (let age = deadlineSteps - 1; age < POOL_MAX_AGE; age++) {
+      timedOutE[i]! += w[base + age]!;
+      w[base + age] = 0;
+    }
+    for (let age = POOL_MAX_AGE - 1; age > 0; age--) w[base + age] = w[base + age - 1]!;
+    w[base] = scratch.waitNew[i]!;
+    timedOut += timedOutE[i]!;
+    for (let age = 0; age < POOL_MAX_AGE; age++) waitingTotal += w[base + age]!;
+  }
+  const meanWaitSec = served > 0 ? waitedSteps / served - 0.5 : 0;
+  const queueWaitMs =
+    mu > 0
+      ? Math.min(
+          requestTimeoutMs,
+          Math.max(0, meanWaitSec) * 1000 * (prevBacklog > 0 ? 1 : 0) +
+            meanHoldSec * 1000 * queueDelayFactor(rhoPool, Math.max(1, usable)),
+        )
+      : requestTimeoutMs;
+
+  let busy = 0;
+  let idleTxHeld = 0;
+  let leakedNow = 0;
+  for (const e of ENDPOINT_IDS) {
+    const i = EI[e];
+    const o = outcomes[e];
+    const ecfg = cfg.endpoints[e];
+    const arrivals = arr[i]!;
+    const overloadFail = arrivals * cpuOverload;
+    if (e === 'page') continue;
+    // CPU-starved pods answer after the ingress gave up.
+    fail(c, o, overloadFail, 504, cfg.ingress.upstreamTimeoutMs, -1);
+    const admitted = arrivals - overloadFail;
+    const hits = admitted * (1 - dbShare[i]!);
+    const served_ = servedE[i]!;
+    const timedOut_ = timedOutE[i]!;
+    const refused_ = refusedE[i]!;
+    if (ecfg.cached) {
+      c.redisHits += hits * c.g;
+      c.redisMisses += admitted * dbShare[i]! * c.g;
+    }
+    fail(c, o, timedOut_, 500, requestTimeoutMs, API_ERROR.poolTimeout);
+    fail(
+      c,
+      o,
+      refused_,
+      500,
+      4,
+      refusingClients && !loginFailing
+        ? API_ERROR.maxClientConn
+        : primaryOk
+          ? API_ERROR.loginFailing
+          : API_ERROR.recovery,
+    );
+    c.poolAcquireTimeouts += timedOut_ * c.g;
+
+    const rel = view.release[i]!;
+    const cpuMs = ecfg.cpuMs * podCpuSlow + rel.extraMs;
+    // Cache hits: no connection needed.
+    if (hits > 0) {
+      const badRelease = hits * rel.errorRatio;
+      fail(c, o, badRelease, 500, cpuMs, API_ERROR.panic);
+      succeed(c, o, hits - badRelease, cpuMs + 0.6, 0.45);
+    }
+    if (!(served_ > 0)) continue;
+
+    // Served by the database. What the query did:
+    // Two query paths: the good plan, and (for a share of executions) the bad one.
+    let execMs = 0;
+    let execGood = 0;
+    let execBad = 0;
+    let badShare = 0;
+    let lockWait = 0;
+    for (const q of ecfg.queries) {
+      const cost = view.costs[q];
+      execMs += cost.ms;
+      execGood += cost.goodMs;
+      execBad += cost.badShare > 0 ? cost.badMs : cost.goodMs;
+      badShare = Math.max(badShare, cost.badShare);
+      lockWait = Math.max(lockWait, cost.lockWaitMs);
+    }
+    const idleTx = view.idleTxMs[i]!;
+    const above = (extraMs: number, thresholdMs: number): number =>
+      (1 - badShare) * shareAbove(execGood + extraMs, 0.35, thresholdMs) +
+      badShare * shareAbove(execBad + extraMs, 0.35, thresholdMs);
+    let stmtCancelled = 0;
+    if (stmtTimeout > 0 && execMs > 0) stmtCancelled = above(0, stmtTimeout);
+    let idleTxKilled = 0;
+    if (idleTxTimeout > 0 && idleTx > idleTxTimeout) idleTxKilled = 1;
+    // Requests that wait for a lock longer than their deadline give up while still holding a connection.
+    const lockDeadline = lockWait > 0 ? shareAbove(execMs + queueWaitMs, 0.2, requestTimeoutMs) : 0;
+    const diskFail = isDiskFull && ecfg.queries.some((q) => cfg.queries[q].walBytes > 0) ? 1 : 0;
+    const dbDown = primaryOk
+      ? 0
+      : ecfg.queries.some(
+            (q) => cfg.queries[q].target === 'primary' || !db.replicaUp || db.promoted,
+          )
+        ? 1
+        : 0;
+
+    // Account the database work actually done.
+    for (const q of ecfg.queries) {
+      const qc = cfg.queries[q];
+      const cost = view.costs[q];
+      const ratePerSec = (served_ / dtSec) * c.g;
+      load.rate[q] += ratePerSec;
+      load.execMs[q] += ratePerSec * cost.ms;
+      load.badPlanShare[q] += ratePerSec * cost.badShare;
+      const onReplica = qc.target === 'replica' && db.replicaUp && !db.promoted;
+      if (onReplica) load.replicaCpuCores += (ratePerSec * cost.cpuMs) / 1000;
+      else {
+        load.primaryCpuCores += (ratePerSec * cost.cpuMs) / 1000;
+        load.primaryIoBlocks += ratePerSec * cost.blocks * 0.05;
+      }
+      // Slow executions and how long they took (the bad plan's time, not the mean).
+      if (cost.badShare > 0 && cost.badMs > 200) {
+        slowQueries[q] += served_ * c.g * cost.badShare;
+        slowMs[q] = Math.max(slowMs[q], cost.badMs);
+      } else if (cost.ms > 200) {
+        slowQueries[q] += served_ * c.g;
+        slowMs[q] = Math.max(slowMs[q], cost.ms);
+      }
+    }
+    const holdMs = hold[i]!;
+    busy += (served_ / dtSec) * (holdMs / 1000);
+    const idleHeld = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
+    idleTxHeld += (served_ / dtSec) * (idleHeld / 1000);
+    const execHeld = Math.min(execMs, stmtTimeout > 0 ? stmtTimeout : execMs, requestTimeoutMs);
+    load.activeBackends += (c.g * (served_ / dtSec) * execHeld) / 1000;
+    if (lockWait > 0)
+      load.lockWaiters += (c.g * (served_ / dtSec) * Math.min(lockWait, execHeld)) / 1000;
+    load.transactions += (served_ / dtSec) * c.g;
+    leakedNow += served_ * view.leak[i]!;
+
+    // The request holds its transaction idle (e.g. around an external call) inside its time.
+    const idleHeldMs = idleTxTimeout > 0 ? Math.min(idleTx, idleTxTimeout) : idleTx;
+    const baseMs = cpuMs + queueWaitMs + (ecfg.cached ? 0.6 : 0) + idleHeldMs;
+    // Nothing outlives the API's deadline: the slow tail of each plan fails at the deadline.
+    const deadlineMs = requestTimeoutMs + (ecfg.callsPayments ? cfg.payments.clientTimeoutMs : 0);
+    const succeedPlans = (
+      o: EndpointOutcome,
+      count: number,
+      extraMs: number,
+      sigma: number,
+    ): void => {
+      settlePlan(o, count * (1 - badShare), extraMs + execGood, sigma);
+      settlePlan(o, count * badShare, extraMs + execBad, 0.3);
+    };
+    const settlePlan = (
+      o: EndpointOutcome,
+      count: number,
+      medianMs: number,
+      sigmaPlan: number,
+    ): void => {
+      if (!(count > 0)) return;
+      const over = shareAbove(medianMs, sigmaPlan, deadlineMs);
+      fail(c, o, count * over, 500, deadlineMs, API_ERROR.queryTimeout);
+      // The survivors are the fast part of the distribution: below the deadline.
+      if (over > 0.5) succeed(c, o, count * (1 - over), deadlineMs * 0.85, 0.08);
+      else succeed(c, o, count * (1 - over), medianMs, sigmaPlan);
+    };
+    let ok = served_;
+    const dbDownFail = ok * dbDown;
+    fail(c, o, dbDownFail, 500, 3, API_ERROR.recovery);
+    ok -= dbDownFail;
+    const diskFails = ok * diskFail;
+    fail(c, o, diskFails, 500, baseMs + execMs, API_ERROR.diskFull);
+    load.writesFailedDiskFull += (diskFails / dtSec) * c.g;
+    ok -= diskFails;
+    const stmtFails = ok * stmtCancelled;
+    fail(c, o, stmtFails, 500, baseMs + stmtTimeout, API_ERROR.statementTimeout);
+    load.statementTimeouts += (stmtFails / dtSec) * c.g;
+    ok -= stmtFails;
+    const lockFails = ok * lockDeadline;
+    fail(c, o, lockFails, 500, requestTimeoutMs, API_ERROR.queryTimeout);
+    ok -= lockFails;
+    const killed = ok * idleTxKilled;
+    fail(c, o, killed, 500, baseMs + execMs + idleTxTimeout, API_ERROR.idleTxKilled);
+    load.idleTxKills += (killed / dtSec) * c.g;
+    ok -= killed;
+    const relFails = ok * rel.errorRatio;
+    fail(c, o, relFails, 500, baseMs + execMs * 0.5, API_ERROR.panic);
+    ok -= relFails;
+
+    // A DNS lookup storm: every request resolves a new external name first.
+    const storm = view.storm[i];
+    let stormSlow = 0;
+    if (storm) {
+      const lo = (view.stormLookup ??= lookupOutcome(
+        s,
+        dns,
+        storm.host,
+        true,
+        resolver,
+        pod.version,
+      ));
+      const stormFail = ok * lo.failed;
+      fail(
+        c,
+        o,
+        stormFail,
+        500,
+        lo.failMs,
+        lo.failKind === 2 ? API_ERROR.stormDnsServfail : API_ERROR.stormDnsTimeout,
+      );
+      ok -= stormFail;
+      stormSlow = lo.fast + lo.afterTimeout > 0 ? lo.afterTimeout / (lo.fast + lo.afterTimeout) : 0;
+      addLookup(lookupMix, lo, ok * c.g);
+    }
+
+    if (ecfg.callsPayments) {
+      const dialShare = 1 - cfg.payments.keepAliveReuse;
+      const lo = (view.payLookup ??= lookupOutcome(
+        s,
+        dns,
+        cfg.payments.host,
+        true,
+        resolver,
+        pod.version,
+      ));
+      const cacheHelps = pod.dnsCacheWarm >= 1 && lo.failKind !== 1 ? 0.6 : 0;
+      const dialing = ok * dialShare * (1 - cacheHelps);
+      addLookup(lookupMix, lo, dialing * c.g);
+      const dnsFail = dialing * lo.failed;
+      // A removed record answers NXDOMAIN for every name on the search path, the last one too.
+      if (lo.failKind === 1)
+        c.nxdomainExtra += ((dialing * c.g) / dtSec) * podQueries(cfg.payments.host, pod) * 0.25;
+      const dnsErr =
+        lo.failKind === 1
+          ? API_ERROR.dnsNxdomain
+          : lo.failKind === 2
+            ? API_ERROR.dnsServfail
+            : API_ERROR.dnsTimeout;
+      fail(c, o, dnsFail, 502, baseMs + execMs + lo.failMs, dnsErr);
+      ok -= dnsFail;
+      c.payCalls += ok * c.g;
+      const dialSlow = ok > 0 ? (dialing * lo.afterTimeout) / ok : 0;
+      const wrong =
+        s.faults.some(
+          (f) =>
+            f.spec.kind === 'dnsRecord' &&
+            f.spec.host === cfg.payments.host &&
+            f.spec.mode === 'wrong' &&
+            faultEnabled(f, s.flags),
+        ) &&
+        !(
+          s.dns.recordFixes[cfg.payments.host]! >= 0 && s.t >= s.dns.recordFixes[cfg.payments.host]!
+        );
+      const wrongFail = wrong ? ok * dialShare : 0;
+      fail(c, o, wrongFail, 502, cfg.payments.clientTimeoutMs, API_ERROR.wrongAddress);
+      ok -= wrongFail;
+      const payTimeout = shareAbove(pay.latencyMs, 0.3, cfg.payments.clientTimeoutMs);
+      const payTimeouts = ok * payTimeout;
+      fail(
+        c,
+        o,
+        payTimeouts,
+        502,
+        baseMs + execMs + cfg.payments.clientTimeoutMs,
+        API_ERROR.paymentTimeout,
+      );
+      ok -= payTimeouts;
+      const pay503 = ok * pay.errorRatio;
+      fail(c, o, pay503, 502, baseMs + execMs + pay.latencyMs * 0.5, API_ERROR.payment503);
+      ok -= pay503;
+      c.payFails += (dnsFail + wrongFail + payTimeouts + pay503) * c.g;
+      // Successful calls cannot be slower than the client timeout: narrow the shape near it.
+      const paySigma = Math.max(
+        0.05,
+        Math.min(0.3, Math.log(cfg.payments.clientTimeoutMs / pay.latencyMs) / 2.4),
+      );
+      payMix.add(ok * c.g, pay.latencyMs, paySigma);
+      payMix.add((dnsFail + wrongFail + payTimeouts) * c.g, cfg.payments.clientTimeoutMs, 0.004);
+      const payMs = Math.min(pay.latencyMs, cfg.payments.clientTimeoutMs);
+      const fastShare = 1 - dialSlow - stormSlow;
+      // The payment call dominates when slow; its spread is bounded by the client timeout.
+      const sigma =
+        payMs > 1000
+          ? Math.max(0.08, (0.45 * (baseMs + execMs)) / (baseMs + execMs + payMs)) + paySigma * 0.5
+          : 0.45;
+      succeedPlans(o, ok * Math.max(0, fastShare), baseMs + payMs, sigma);
+      succeedPlans(
+        o,
+        ok * Math.min(1, dialSlow + stormSlow),
+        baseMs + payMs + resolver.timeoutMs,
+        0.15,
+      );
+    } else {
+      succeedPlans(o, ok * (1 - stormSlow), baseMs, 0.5);
+      succeedPlans(o, ok * stormSlow, baseMs + resolver.timeoutMs, 0.15);
+    }
+  }
+
+  // ---- Pool bookkeeping: in-use, leaks, idle-in-transaction, and how big the pool wants to be.
+  let leaked = pod.poolLeaked + leakedNow;
+  if (idleTxTimeout > 0) leaked -= leaked * Math.min(1, (dtSec * 1000) / idleTxTimeout);
+  leaked = clamp(leaked, 0, pod.poolMaxConns);
+  const killedLeaks = Math.max(0, pod.poolLeaked + leakedNow - leaked);
+  load.idleTxKills += (killedLeaks / dtSec) * c.g;
+  pod.poolLeaked = leaked;
+  const inUse = Math.min(usable, busy) + leaked;
+  const wantOpen =
+    waitingTotal > 0.5 || rhoPool > 0.85
+      ? pod.poolMaxConns
+      : Math.min(pod.poolMaxConns, Math.ceil(inUse + idleTxHeld + 2));
+  // Idle connections close slowly (MaxConnIdleTime); demand opens them at once.
+  const decayed = pod.poolOpen - (pod.poolOpen - wantOpen) * (dtSec / 1800);
+  pod.poolOpen = clamp(
+    Math.max(wantOpen, decayed, leaked),
+    Math.min(cfg.api.pool.minConns, pod.poolMaxConns),
+    pod.poolMaxConns,
+  );
+  c.poolInUse += inUse * c.g;
+  c.poolIdle += Math.max(0, pod.poolUsable - inUse) * c.g;
+  c.poolWaiting += waitingTotal * c.g;
+  c.poolWaitWeighted += (queueWaitMs * served + requestTimeoutMs * timedOut) * c.g;
+  c.poolServedTotal += (served + timedOut) * c.g;
+  load.idleInTxBackends += (idleTxHeld + leaked) * c.g;
+  pod.dnsCacheWarm = Math.min(1, pod.dnsCacheWarm + dtSec / 5);
+  for (let m = 1; m < group.length; m++) copyPodTraffic(pod, group[m]!);
+}
