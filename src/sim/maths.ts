@@ -74,7 +74,15 @@ export class LatencyMixture {
   private n = 0;
   private total = 0;
 
-  constructor(capacity = 64) {
+  /**
+   * @param capacity components kept before new ones are folded into the nearest
+   * @param mergeTolerance components with the same shape whose medians differ by less than this
+   *   (in log space) are merged; an aggregate of many routes can afford a coarser value.
+   */
+  constructor(
+    capacity = 64,
+    private readonly mergeTolerance = 0.01,
+  ) {
     this.weight = new Float64Array(capacity);
     this.median = new Float64Array(capacity);
     this.logMedian = new Float64Array(capacity);
@@ -92,7 +100,7 @@ export class LatencyMixture {
     const m = Math.max(0.01, medianMs);
     const lm = Math.log(m);
     for (let i = 0; i < this.n; i++) {
-      if (this.sigma[i] === sigma && Math.abs(this.logMedian[i]! - lm) < 0.01) {
+      if (this.sigma[i] === sigma && Math.abs(this.logMedian[i]! - lm) < this.mergeTolerance) {
         const w = this.weight[i]!;
         const merged = (this.logMedian[i]! * w + lm * weight) / (w + weight);
         this.logMedian[i] = merged;
@@ -222,6 +230,9 @@ export class LatencyMixture {
 
 /** Standard normal CDF (Abramowitz-Stegun 7.1.26 on erf, |error| < 1.5e-7). */
 export function normalCdf(x: number): number {
+  // Beyond 8 standard deviations the answer is 0 or 1 to double precision: skip the exp.
+  if (x > 8) return 1;
+  if (x < -8) return 0;
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
   const y =
