@@ -411,6 +411,20 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
   const pickApi = (): Pod | undefined => apiPods[rng.int(apiPods.length)];
   const ipOf = (p: Pod | undefined): number => (p ? sink.intern(podIp(p.uid)) : sink.intern(''));
   const ingressSrc = sink.intern('ingress-nginx-controller-7c9f6d5b8-x2kqp');
+  const logIngressError = (template: number, e: EndpointId, pod: Pod | undefined): void =>
+    sink.log(
+      t + rng.int(1000),
+      template,
+      ingressSrc,
+      0,
+      0,
+      EP_INDEX[e],
+      ipOf(pod),
+      0,
+      0,
+      rng.int(1_000_000),
+      rng.int(8),
+    );
   const endpoints = ENDPOINT_IDS;
 
   // Successful traffic: two access lines a second, the odd API request log.
@@ -511,40 +525,14 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       }
     }
     if (o.status.s504 > 0 && rng.chance(Math.min(1, o.status.s504 * 0.1))) {
-      const pod = pickApi();
-      sink.log(
-        t + rng.int(1000),
-        L.upstreamTimeout,
-        ingressSrc,
-        0,
-        0,
-        EP_INDEX[e],
-        ipOf(pod),
-        0,
-        0,
-        rng.int(1_000_000),
-        rng.int(8),
-      );
+      logIngressError(L.upstreamTimeout, e, pickApi());
     }
     if (
       o.status.s502 > 0 &&
       causesTotal(causes) < o.status.s502 * 0.5 &&
       rng.chance(Math.min(1, o.status.s502 * 0.2))
     ) {
-      const pod = pickApi();
-      sink.log(
-        t + rng.int(1000),
-        L.upstreamClosed,
-        ingressSrc,
-        0,
-        0,
-        EP_INDEX[e],
-        ipOf(pod),
-        0,
-        0,
-        rng.int(1_000_000),
-        rng.int(8),
-      );
+      logIngressError(L.upstreamClosed, e, pickApi());
     }
     if (
       e === 'page' &&
