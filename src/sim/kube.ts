@@ -77,7 +77,8 @@ export function createPod(s: SimState, rng: Rng, dep: Deployment, t: number): Po
     poolOpen: 0,
     poolLeaked: 0,
     poolUsable: 0,
-    poolWaiting: new Array<number>(5 * POOL_MAX_AGE).fill(0),
+    // Only API pods have a database pool; the others carry an empty queue.
+    poolWaiting: dep.name === 'api' ? new Array<number>(5 * POOL_MAX_AGE).fill(0) : [],
     poolMaxConns: dep.poolMaxConns,
     memoryLimitMiB: dep.memoryLimitMiB,
     resolver: dep.resolver,

@@ -21,7 +21,10 @@ export function podWaiting(
 ): number {
   let n = 0;
   const from = endpointIndex === undefined ? 0 : endpointIndex * POOL_MAX_AGE;
-  const to = endpointIndex === undefined ? pod.poolWaiting.length : from + POOL_MAX_AGE;
+  const to = Math.min(
+    pod.poolWaiting.length,
+    endpointIndex === undefined ? Infinity : from + POOL_MAX_AGE,
+  );
   for (let i = from; i < to; i++) n += pod.poolWaiting[i]!;
   return n;
 }
