@@ -13,7 +13,7 @@ export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-/** A catalogue as looked up at run time: any key may be absent or explicitly untranslated. */
+/** A catalogue as looked up at run time: a key may be absent or explicitly untranslated. */
 export type Catalogue = { readonly [K in MessageKey]?: string | undefined };
 export type Catalogues = Readonly<Record<Locale, Catalogue>>;
 
@@ -63,7 +63,7 @@ export function onLocaleChange(listener: (locale: Locale) => void): () => void {
   };
 }
 
-/** Maps a language tag to a supported locale: any `zh*` is Simplified Chinese, `en*` English. */
+/** Maps a language tag to a supported locale: every `zh*` is Simplified Chinese, `en*` English. */
 export function normaliseLocale(tag: string | null | undefined): Locale | undefined {
   const lower = (tag ?? '').trim().toLowerCase();
   if (lower.startsWith('zh')) return 'zh-CN';

@@ -18,7 +18,7 @@ import { PGBOUNCER_HOST } from './names.ts';
 import type { Demand } from './traffic.ts';
 import type { Rng } from './rng.ts';
 import type { Pod, SimState } from './state.ts';
-import { POOL_MAX_AGE } from './state.ts';
+import { emptyEndpointRecord, emptyQueryRecord, POOL_MAX_AGE } from './state.ts';
 
 const E = ENDPOINT_IDS.length;
 
@@ -113,24 +113,9 @@ function resetOutcome(o: EndpointOutcome): void {
   o.mixture.clear();
 }
 
-const rec = <T>(make: () => T): Record<EndpointId, T> => ({
-  page: make(),
-  products: make(),
-  orders: make(),
-  search: make(),
-  checkout: make(),
-});
-const qrec = <T>(make: () => T): Record<QueryId, T> => ({
-  product_by_id: make(),
-  orders_by_customer: make(),
-  search_products: make(),
-  inventory_lock: make(),
-  insert_order: make(),
-});
-
 /** Scratch reused every step (not state: fully overwritten before it is read). */
 const scratch = {
-  outcomes: rec(newOutcome),
+  outcomes: emptyEndpointRecord(newOutcome),
   lookup: new LatencyMixture(8),
   payments: new LatencyMixture(8),
   q3: new Float64Array(1),
@@ -329,7 +314,7 @@ function buildVersionView(
     idleTxMs: ENDPOINT_IDS.map((e) => idleTxHoldMs(s, pod, e)),
     leak: ENDPOINT_IDS.map((e) => leakRatio(s, pod, e)),
     storm: ENDPOINT_IDS.map((e) => stormFor(s, pod, e)),
-    costs: qrec(() => null as unknown as QueryCost),
+    costs: emptyQueryRecord(() => null as unknown as QueryCost),
     stormLookup: null,
     payLookup: null,
   };
@@ -356,7 +341,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   let edgeRps = 0;
   let edgeTlsErrors = 0;
   let ingressRps = 0;
-  const arriving = rec(() => 0);
+  const arriving = emptyEndpointRecord(() => 0);
   for (const e of ENDPOINT_IDS) {
     const total = demand.user[e] + demand.retries[e];
     edgeRps += total * (e === 'page' ? (1 / (1 - cfg.edge.staticHitRatio)) * 0.2 + 1 : 1);
@@ -377,7 +362,7 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const c0 = { g: 1, thresholdMs, jitter };
 
   // ---- Ingress-level rejections: shedding, then no ready endpoints.
-  const apiArrivals = rec(() => 0);
+  const apiArrivals = emptyEndpointRecord(() => 0);
   for (const e of ENDPOINT_IDS) {
     const o = outcomes[e];
     o.arrived = arriving[e];
@@ -444,9 +429,9 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
   const dns = dnsConditions(s, appQps);
 
   const load: DbLoad = {
-    rate: qrec(() => 0),
-    execMs: qrec(() => 0),
-    badPlanShare: qrec(() => 0),
+    rate: emptyQueryRecord(() => 0),
+    execMs: emptyQueryRecord(() => 0),
+    badPlanShare: emptyQueryRecord(() => 0),
     primaryCpuCores: 0,
     primaryIoBlocks: 0,
     replicaCpuCores: 0,
@@ -458,8 +443,8 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     idleTxKills: 0,
     writesFailedDiskFull: 0,
   };
-  const slowQueries = qrec(() => 0);
-  const slowMs = qrec(() => 0);
+  const slowQueries = emptyQueryRecord(() => 0);
+  const slowMs = emptyQueryRecord(() => 0);
 
   const redisHitRatio = clamp(s.redis.filled, 0, 1) * cfg.redis.hitRatio;
   const pay = paymentsBehaviour(s);
