@@ -140,6 +140,7 @@ export function createSim(seed: number, config: SystemConfig = defaultConfig()):
       failed: 0,
       slow: 0,
       retries: 0,
+      abandoned: 0,
     })),
     inFlight: emptyEndpointRecord(() => 0),
     slo: emptySlo(),

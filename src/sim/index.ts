@@ -20,6 +20,7 @@ export { SimRun } from './run.ts';
 export { NullSink } from './sink.ts';
 export type { SimEvent, StepSink } from './sink.ts';
 export type { SimState, Pod, Deployment, DeploymentName } from './state.ts';
+export { podWaiting } from './state.ts';
 export { step, STEP_MS } from './step.ts';
 export { formatIsoTimestamp, parseDuration, HOUR, MINUTE, SECOND, DAY } from './time.ts';
 export { summarizeRun } from './summary.ts';

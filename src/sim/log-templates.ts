@@ -104,6 +104,7 @@ export const API_ERRORS = [
   'ERROR: canceling statement due to user request (SQLSTATE 57014)',
   'fraud check: Get "https://{host}/v2/score": dial tcp: lookup {host} on 10.96.0.10:53: read udp {ip}:{port}->10.96.0.10:53: i/o timeout',
   'fraud check: Get "https://{host}/v2/score": dial tcp: lookup {host} on 10.96.0.10:53: server misbehaving',
+  'rejected: too many requests in flight (limit 256)',
 ] as const;
 export const API_ERROR = {
   poolTimeout: 0,
@@ -126,6 +127,7 @@ export const API_ERROR = {
   cancelled: 17,
   stormDnsTimeout: 18,
   stormDnsServfail: 19,
+  overloaded: 20,
 } as const;
 
 const defs: TemplateDef[] = [

@@ -126,6 +126,7 @@ const scratch = {
   waitNew: new Float64Array(E),
   timedOut: new Float64Array(E),
   refused: new Float64Array(E),
+  rejected: new Float64Array(E),
 };
 
 /** Median execution time of a query on a pod: plan, CPU and IO queueing, lock waits. */
@@ -872,6 +873,24 @@ function simulateGroup(c: GroupContext, group: Pod[]): void {
     timedOut += timedOutE[i]!;
     for (let age = 0; age < POOL_MAX_AGE; age++) waitingTotal += w[base + age]!;
   }
+  // The server's in-flight limit (a semaphore middleware): goroutines waiting for a connection
+  // count against it, and past it the newest requests are turned away with 503 at once.
+  const rejectedE = scratch.rejected;
+  rejectedE.fill(0);
+  const room = Math.max(0, cfg.api.concurrencyPerPod - usable);
+  if (waitingTotal > room) {
+    let newest = 0;
+    for (let i = 0; i < E; i++) newest += w[i * POOL_MAX_AGE]!;
+    const reject = Math.min(newest, waitingTotal - room);
+    if (newest > 0 && reject > 0) {
+      for (let i = 0; i < E; i++) {
+        const r = (w[i * POOL_MAX_AGE]! * reject) / newest;
+        rejectedE[i] = r;
+        w[i * POOL_MAX_AGE]! -= r;
+      }
+      waitingTotal -= reject;
+    }
+  }
   const meanWaitSec = served > 0 ? waitedSteps / served - 0.5 : 0;
   const queueWaitMs =
     mu > 0
@@ -903,6 +922,7 @@ function simulateGroup(c: GroupContext, group: Pod[]): void {
       c.redisHits += hits * c.g;
       c.redisMisses += admitted * dbShare[i]! * c.g;
     }
+    fail(c, o, rejectedE[i]!, 503, 1.5, API_ERROR.overloaded);
     fail(c, o, timedOut_, 500, requestTimeoutMs, API_ERROR.poolTimeout);
     fail(
       c,

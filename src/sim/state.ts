@@ -180,6 +180,8 @@ export type EndpointCounters = {
   failed: number;
   slow: number;
   retries: number;
+  /** Answered, but after the client's own timeout: the client gave up (and may retry). */
+  abandoned: number;
 };
 
 export type TrafficState = {

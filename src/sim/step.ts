@@ -198,7 +198,12 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
     let waiting = 0;
     for (const p of s.pods) if (p.deployment === 'api') waiting += podWaiting(p, EP_INDEX[e]);
     s.inFlight[e] = waiting;
-    s.traffic.lastFailRate[e] = o.failed / dtSec;
+    // Clients give up on answers slower than their own timeout and retry them like errors.
+    const done = o.succeeded + o.failed;
+    const abandoned =
+      done > 0 ? o.succeeded * o.mixture.shareAbove(s.config.endpoints[e].clientTimeoutMs) : 0;
+    c.abandoned += abandoned;
+    s.traffic.lastFailRate[e] = (o.failed + abandoned) / dtSec;
     sloTotal += o.succeeded + o.failed;
     sloBad += o.failed; // shed 503s count against the SLO too
     sloSlow += o.slow;
@@ -492,7 +497,7 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
         if (!pod) break;
         const hi = rng.next();
         const lo = rng.next();
-        const status = c >= 10 && c <= 15 ? 502 : 500;
+        const status = c === API_ERROR.overloaded ? 503 : c >= 10 && c <= 15 ? 502 : 500;
         const at = t + rng.int(1000);
         const host = c >= 18 ? stormHost(s) : s.config.payments.host;
         const duration = durationFor(s, c, rng);
