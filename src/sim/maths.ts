@@ -178,10 +178,9 @@ export class LatencyMixture {
       // inside the bracket, so it converges in a few evaluations where bisection needs a dozen.
       let flo = this.logCdf(lo) - p;
       let fhi = this.logCdf(hi) - p;
-      let x = 0.5 * (lo + hi);
       let side = 0;
-      for (let k = 0; k < 48 && hi - lo > 0.001; k++) {
-        x = fhi !== flo ? (lo * fhi - hi * flo) / (fhi - flo) : 0.5 * (lo + hi);
+      for (let k = 0; k < 12 && hi - lo > 0.001; k++) {
+        let x = fhi !== flo ? (lo * fhi - hi * flo) / (fhi - flo) : 0.5 * (lo + hi);
         if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
         const fx = this.logCdf(x) - p;
         if (fx < 0) {
@@ -196,7 +195,14 @@ export class LatencyMixture {
           side = 1;
         }
       }
-      out[qi] = Math.exp(hi - lo <= 0.001 ? 0.5 * (lo + hi) : x);
+      // Where the CDF is flat (a gap between modes) secant steps stall: finish by bisection,
+      // which always closes the bracket on the smallest x with CDF(x) >= p.
+      while (hi - lo > 0.001) {
+        const mid = 0.5 * (lo + hi);
+        if (this.logCdf(mid) < p) lo = mid;
+        else hi = mid;
+      }
+      out[qi] = Math.exp(0.5 * (lo + hi));
     }
   }
 
