@@ -4,14 +4,18 @@
  */
 import { closest } from '../shared/suggest.ts';
 import { parseArgs, UsageError } from './args.ts';
+import { CHECK_HELP, runCheck } from './check.ts';
+import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { formatSummary, runSimulate, SIMULATE_HELP, SIMULATE_SPEC } from './simulate.ts';
 
-const COMMANDS = ['simulate', 'help'] as const;
+const COMMANDS = ['simulate', 'check', 'schema', 'help'] as const;
 
 const HELP = `usage: npm run drill -- <command> [options]
 
 commands:
   simulate   run the simulation headless and print a summary (see: simulate --help)
+  check      validate scenario files and walk their statecharts (see: check --help)
+  schema     print the JSON Schema of scenario files (kept in scenarios/scenario.schema.json)
   help       show this help`;
 
 function main(argv: readonly string[]): number {
@@ -40,6 +44,19 @@ function main(argv: readonly string[]): number {
         );
         return 0;
       }
+      case 'check': {
+        const args = parseArgs(rest, { options: [], flags: ['help'] });
+        if (args.flags.has('help')) {
+          process.stdout.write(`${CHECK_HELP}\n`);
+          return 0;
+        }
+        const result = runCheck(args.positional);
+        process.stdout.write(`${result.lines.join('\n')}\n`);
+        return result.ok ? 0 : 1;
+      }
+      case 'schema':
+        process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+        return 0;
       default: {
         const guess = closest(command, COMMANDS);
         process.stderr.write(

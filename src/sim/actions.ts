@@ -62,6 +62,38 @@ export type SimAction =
 
 export type SimActionType = SimAction['type'];
 
+/** Every action type, for validation of data that names them (scenario files, action logs). */
+export const SIM_ACTION_TYPES = [
+  'injectFault',
+  'clearFault',
+  'deploy',
+  'rollback',
+  'restartDeployment',
+  'deletePod',
+  'scale',
+  'setPoolSize',
+  'setPgbouncer',
+  'setPostgresSetting',
+  'reloadPostgres',
+  'restartPostgres',
+  'terminateBackends',
+  'createIndex',
+  'analyzeTable',
+  'setResolverOptions',
+  'fixDnsRecord',
+  'flushDnsCache',
+  'failover',
+  'shedLoad',
+  'setRetries',
+  'setFlag',
+  'dropReplicationSlot',
+  'resizeVolume',
+  'renewCertificate',
+  'setMemoryLimit',
+  'stopJob',
+  'flushCache',
+] as const satisfies readonly SimActionType[];
+
 /** An action with the sim time it was issued at. */
 export type StampedAction = { at: number; action: SimAction };
 

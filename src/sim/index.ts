@@ -1,5 +1,6 @@
 /** The simulation's public surface. Other layers import from here, not from the modules. */
 export type { SimAction, StampedAction, BackendFilter, SimActionType } from './actions.ts';
+export { SIM_ACTION_TYPES } from './actions.ts';
 export { ALERT_RULES, firingAlerts } from './alerts.ts';
 export type { AlertRule, AlertSeverity } from './alerts.ts';
 export { defaultConfig, DELAYS, ENDPOINT_IDS, QUERY_IDS } from './config.ts';

@@ -1,0 +1,336 @@
+/**
+ * Reads a scenario file (YAML or JSON) and checks it completely: syntax, structure, the effect
+ * and guard vocabulary, fault parameters, metrics, actions, services, durations and transition
+ * targets. It never throws: a broken file gives a list of errors, each naming the file, the path
+ * to the field, what is wrong and, for a misspelt name, the closest valid one.
+ */
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { FAULT_DEFAULTS, FAULT_KINDS, parseDuration, SIM_ACTION_TYPES } from '../sim/index.ts';
+import type { FaultKind } from '../sim/index.ts';
+import { closest } from '../shared/suggest.ts';
+import { Scenario } from './schema.ts';
+import type { ScenarioFile, StateNodeConfig } from './schema.ts';
+import {
+  DEPLOYMENTS,
+  EFFECT_NAMES,
+  EFFECTS,
+  GUARD_NAMES,
+  GUARDS,
+  METRIC_KEYS,
+} from './vocabulary.ts';
+
+export type ScenarioError = { file: string; path: string; message: string; suggestion?: string };
+
+export type LoadResult =
+  { ok: true; scenario: ScenarioFile } | { ok: false; errors: ScenarioError[] };
+
+/** `file: path: message (did you mean "x"?)` */
+export function formatError(e: ScenarioError): string {
+  return `${e.file}: ${e.path === '' ? '' : `${e.path}: `}${e.message}${e.suggestion ? ` (did you mean "${e.suggestion}"?)` : ''}`;
+}
+
+/** `machine.states.triage.on.rollback[0].actions[1].params.service` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** 1-based line and column of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+function parseText(file: string, text: string, errors: ScenarioError[]): unknown {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const pos = /position (\d+)/.exec(message);
+      const offset = pos ? Number(pos[1]) : undefined;
+      let where = '';
+      if (offset !== undefined) {
+        const { line, column } = lineAndColumn(text, offset);
+        where = ` at line ${line}, column ${column}`;
+      }
+      errors.push({
+        file,
+        path: '',
+        message: `JSON syntax error${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      });
+      return undefined;
+    }
+  }
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) {
+    const doc = parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        const { line, column } = lineAndColumn(text, err.pos[0]);
+        errors.push({
+          file,
+          path: '',
+          message: `YAML syntax error at line ${line}, column ${column}: ${err.message.split('\n')[0]}`,
+        });
+      }
+      return undefined;
+    }
+    return doc.toJS() as unknown;
+  }
+  errors.push({ file, path: '', message: 'a scenario file must end in .yaml, .yml or .json' });
+  return undefined;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function fromZod(
+  file: string,
+  issue: ZodIssue,
+  basePath: readonly PropertyKey[] = [],
+): ScenarioError[] {
+  const path = [...basePath, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      file,
+      path: formatPath([...path, key]),
+      message: 'unknown field',
+    }));
+  }
+  if (
+    issue.input === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value')
+  ) {
+    const expected =
+      issue.code === 'invalid_type'
+        ? `a ${issue.expected}`
+        : `one of ${issue.values.map(String).join(', ')}`;
+    return [{ file, path: formatPath(path), message: `missing field (expected ${expected})` }];
+  }
+  if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map(String);
+    const got = valueAt(issue.input);
+    const suggestion = got === null ? null : closest(got, allowed);
+    return [
+      {
+        file,
+        path: formatPath(path),
+        message: `"${got ?? '?'}" is not one of ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', ...' : ''}`,
+        ...(suggestion ? { suggestion } : {}),
+      },
+    ];
+  }
+  return [{ file, path: formatPath(path), message: issue.message }];
+}
+
+function valueAt(input: unknown): string | null {
+  return typeof input === 'string' || typeof input === 'number' ? String(input) : null;
+}
+
+const FAULT_PARAMS = (kind: FaultKind): string[] => [
+  ...Object.keys(FAULT_DEFAULTS[kind]),
+  'version',
+  'flag',
+];
+
+/** Checks the statechart against the vocabulary and its own structure. */
+function checkMachine(file: string, s: ScenarioFile, errors: ScenarioError[]): void {
+  const states = s.machine.states;
+  const names = Object.keys(states);
+  const base = ['machine', 'states'];
+  if (!(s.machine.initial in states)) {
+    errors.push({
+      file,
+      path: 'machine.initial',
+      message: `no state named "${s.machine.initial}"`,
+      ...suggest(s.machine.initial, names),
+    });
+  }
+  for (const [name, node] of Object.entries(states) as [string, StateNodeConfig][]) {
+    const at = [...base, name];
+    node.entry?.forEach((eff, i) => checkEffect(file, eff, [...at, 'entry', i], errors));
+    node.exit?.forEach((eff, i) => checkEffect(file, eff, [...at, 'exit', i], errors));
+    const visit = (t: unknown, path: PropertyKey[]): void => {
+      const list = Array.isArray(t) ? t : [t];
+      list.forEach((tr: unknown, i) => {
+        const p = Array.isArray(t) ? [...path, i] : path;
+        if (typeof tr === 'string') return checkTarget(file, tr, p, names, errors);
+        const trn = tr as {
+          target?: string;
+          guard?: { type: string; params?: unknown };
+          actions?: { type: string; params?: unknown }[];
+        };
+        if (trn.target !== undefined)
+          checkTarget(file, trn.target, [...p, 'target'], names, errors);
+        if (trn.guard) checkGuard(file, trn.guard, [...p, 'guard'], errors);
+        trn.actions?.forEach((eff, j) => checkEffect(file, eff, [...p, 'actions', j], errors));
+      });
+    };
+    for (const [event, t] of Object.entries(node.on ?? {})) visit(t, [...at, 'on', event]);
+    for (const [delay, t] of Object.entries(node.after ?? {})) {
+      if (parseDuration(delay) === null)
+        errors.push({
+          file,
+          path: formatPath([...at, 'after', delay]),
+          message: `"${delay}" is not a duration (write 90s, 5m or 1h30m)`,
+        });
+      visit(t, [...at, 'after', delay]);
+    }
+    if (node.always !== undefined) visit(node.always, [...at, 'always']);
+  }
+}
+
+function suggest(input: string, candidates: readonly string[]): { suggestion?: string } {
+  const s = closest(input, candidates);
+  return s ? { suggestion: s } : {};
+}
+
+function checkTarget(
+  file: string,
+  target: string,
+  path: PropertyKey[],
+  names: string[],
+  errors: ScenarioError[],
+): void {
+  if (!names.includes(target))
+    errors.push({
+      file,
+      path: formatPath(path),
+      message: `transition to a missing state "${target}"`,
+      ...suggest(target, names),
+    });
+}
+
+function checkEffect(
+  file: string,
+  eff: { type: string; params?: unknown },
+  path: PropertyKey[],
+  errors: ScenarioError[],
+): void {
+  if (!(EFFECT_NAMES as string[]).includes(eff.type)) {
+    errors.push({
+      file,
+      path: formatPath([...path, 'type']),
+      message: `unknown effect "${eff.type}"; effects are ${EFFECT_NAMES.join(', ')}`,
+      ...suggest(eff.type, EFFECT_NAMES),
+    });
+    return;
+  }
+  const schema = EFFECTS[eff.type as keyof typeof EFFECTS];
+  const r = schema.safeParse(eff.params ?? {}, { reportInput: true });
+  if (!r.success) {
+    for (const issue of r.error.issues) errors.push(...fromZod(file, issue, [...path, 'params']));
+    return;
+  }
+  if (eff.type === 'injectFault') {
+    const p = r.data as unknown as { kind: string; params?: Record<string, unknown> };
+    const allowed = FAULT_PARAMS(p.kind as FaultKind);
+    for (const key of Object.keys(p.params ?? {})) {
+      if (!allowed.includes(key))
+        errors.push({
+          file,
+          path: formatPath([...path, 'params', 'params', key]),
+          message: `fault ${p.kind} has no parameter "${key}"; it has ${allowed.join(', ')}`,
+          ...suggest(key, allowed),
+        });
+    }
+  }
+}
+
+function checkGuard(
+  file: string,
+  guard: { type: string; params?: unknown },
+  path: PropertyKey[],
+  errors: ScenarioError[],
+): void {
+  if (!(GUARD_NAMES as string[]).includes(guard.type)) {
+    errors.push({
+      file,
+      path: formatPath([...path, 'type']),
+      message: `unknown guard "${guard.type}"; guards are ${GUARD_NAMES.join(', ')}`,
+      ...suggest(guard.type, GUARD_NAMES),
+    });
+    return;
+  }
+  const r = GUARDS[guard.type as keyof typeof GUARDS].safeParse(guard.params ?? {}, {
+    reportInput: true,
+  });
+  if (!r.success) {
+    for (const issue of r.error.issues) errors.push(...fromZod(file, issue, [...path, 'params']));
+    return;
+  }
+  if (guard.type === 'playerDid') {
+    const p = r.data as { action: string; params?: Record<string, unknown> };
+    checkAction(file, p.action, p.params, path, errors);
+  }
+}
+
+/** An action named by a guard or the answer key: a known lever, with a known service. */
+function checkAction(
+  file: string,
+  action: string,
+  params: Record<string, unknown> | undefined,
+  path: PropertyKey[],
+  errors: ScenarioError[],
+): void {
+  if (!(SIM_ACTION_TYPES as readonly string[]).includes(action)) {
+    errors.push({
+      file,
+      path: formatPath([...path, 'params', 'action']),
+      message: `unknown action "${action}"`,
+      ...suggest(action, SIM_ACTION_TYPES),
+    });
+  }
+  const service = params?.['deployment'] ?? params?.['service'];
+  if (typeof service === 'string' && !(DEPLOYMENTS as readonly string[]).includes(service)) {
+    const key = params?.['deployment'] !== undefined ? 'deployment' : 'service';
+    errors.push({
+      file,
+      path: formatPath([...path, 'params', 'params', key]),
+      message: `unknown service "${service}"; services are ${DEPLOYMENTS.join(', ')}`,
+      ...suggest(service, DEPLOYMENTS),
+    });
+  }
+}
+
+/** Loads and checks one scenario file. Never throws. */
+export function loadScenario(file: string, text: string): LoadResult {
+  const errors: ScenarioError[] = [];
+  try {
+    const data = parseText(file, text, errors);
+    if (errors.length > 0) return { ok: false, errors };
+    const r = Scenario.safeParse(data, { reportInput: true });
+    if (!r.success) {
+      for (const issue of r.error.issues) errors.push(...fromZod(file, issue));
+      return { ok: false, errors };
+    }
+    checkMachine(file, r.data, errors);
+    r.data.answerKey.solution.forEach((a, i) => {
+      const service = a.params?.['deployment'];
+      if (typeof service === 'string' && !(DEPLOYMENTS as readonly string[]).includes(service)) {
+        errors.push({
+          file,
+          path: formatPath(['answerKey', 'solution', i, 'params', 'deployment']),
+          message: `unknown service "${service}"; services are ${DEPLOYMENTS.join(', ')}`,
+          ...suggest(service, DEPLOYMENTS),
+        });
+      }
+    });
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: r.data };
+  } catch (e) {
+    // A checker bug must not crash the game or the CLI: report it as an error of this file.
+    errors.push({
+      file,
+      path: '',
+      message: `could not be checked: ${e instanceof Error ? e.message : String(e)}`,
+    });
+    return { ok: false, errors };
+  }
+}
+
+export { FAULT_KINDS, METRIC_KEYS };

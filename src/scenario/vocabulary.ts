@@ -1,0 +1,74 @@
+/**
+ * The fixed vocabulary a scenario's statechart may use: effects (xstate actions) and guards,
+ * each with a schema for its params. The engine binds these names with `setup({ actions, guards })`.
+ */
+import { z } from 'zod';
+import { ENDPOINT_IDS, FAULT_KINDS, METRICS, parseDuration } from '../sim/index.ts';
+
+export const METRIC_KEYS = METRICS.map((m) => m.key);
+export const DEPLOYMENTS = ['api', 'web', 'coredns'] as const;
+export const MILESTONES = ['detected', 'diagnosed', 'mitigated', 'resolved'] as const;
+export const OUTCOMES = ['resolved', 'failed', 'timedOut'] as const;
+export const SPEAKER_ROLES = [
+  'teammate',
+  'stakeholder',
+  'manager',
+  'support',
+  'otherTeam',
+] as const;
+
+/** A duration written as `90s`, `5m`, `1h30m` or `250ms` (or a number of milliseconds). */
+export const Duration = z.union([
+  z.number().int().nonnegative(),
+  z.string().refine((s) => parseDuration(s) !== null, {
+    message: 'expected a duration such as "90s", "5m" or "1h30m"',
+  }),
+]);
+
+export const toMs = (d: z.infer<typeof Duration>): number =>
+  typeof d === 'number' ? d : (parseDuration(d) ?? 0);
+
+const FaultKind = z.enum(FAULT_KINDS as unknown as [string, ...string[]]);
+const MetricKey = z.enum(METRIC_KEYS as [string, ...string[]]);
+
+export const EFFECTS = {
+  injectFault: z.strictObject({
+    id: z.string().min(1),
+    kind: FaultKind,
+    params: z.record(z.string(), z.unknown()).optional(),
+  }),
+  clearFault: z.strictObject({ id: z.string().min(1) }),
+  fireAlert: z.strictObject({
+    name: z.string().min(1),
+    severity: z.enum(['page', 'warning', 'ticket']),
+    summary: z.string().min(1),
+  }),
+  resolveAlert: z.strictObject({ name: z.string().min(1) }),
+  say: z.strictObject({
+    from: z.string().min(1),
+    role: z.enum(SPEAKER_ROLES),
+    text: z.string().min(1),
+  }),
+  hint: z.strictObject({ level: z.number().int().min(1).max(3), text: z.string().min(1) }),
+  milestone: z.strictObject({ name: z.enum(MILESTONES) }),
+  end: z.strictObject({ outcome: z.enum(OUTCOMES), reason: z.string().optional() }),
+} as const;
+
+export const GUARDS = {
+  metricAbove: z.strictObject({ metric: MetricKey, value: z.number(), for: Duration.optional() }),
+  metricBelow: z.strictObject({ metric: MetricKey, value: z.number(), for: Duration.optional() }),
+  playerDid: z.strictObject({
+    action: z.string().min(1),
+    params: z.record(z.string(), z.unknown()).optional(),
+  }),
+  elapsed: z.strictObject({ after: Duration }),
+  milestoneReached: z.strictObject({ name: z.enum(MILESTONES) }),
+} as const;
+
+export type EffectName = keyof typeof EFFECTS;
+export type GuardName = keyof typeof GUARDS;
+export const EFFECT_NAMES = Object.keys(EFFECTS) as EffectName[];
+export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
+
+/** The endpoints a scenario may name (for params such as a fault's `endpoint`). */
+export const ENDPOINTS = ENDPOINT_IDS;
