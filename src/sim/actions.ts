@@ -593,9 +593,6 @@ export function runPendingOps(s: SimState, t: number): void {
       case 'certRenewed':
         s.certNotAfterEpochMs = s.config.startEpochMs + t + 90 * 24 * 3600 * SECOND;
         break;
-      case 'primaryUp':
-        s.db.primaryUp = true;
-        break;
       case 'flagApplied':
         s.flags[op.flag] = op.value;
         break;

@@ -69,8 +69,6 @@ export type StepTraffic = {
   poolWaiting: number;
   poolWaitMs: number;
   poolAcquireTimeouts: number;
-  loginRefusals: number;
-  maxClientRefusals: number;
   paymentsP99Ms: number;
   paymentsErrorRatio: number;
   clientLookupP99Ms: number;
@@ -580,8 +578,6 @@ export function runTraffic(s: SimState, demand: Demand, dtSec: number, rng: Rng)
     poolWaiting,
     poolWaitMs: poolServedTotal > 0 ? poolWaitWeighted / poolServedTotal : 0,
     poolAcquireTimeouts: poolAcquireTimeouts / dtSec,
-    loginRefusals: 0,
-    maxClientRefusals: 0,
     paymentsP99Ms: payP99,
     paymentsErrorRatio: payCalls + payFails > 0 ? payFails / (payCalls + payFails) : 0,
     clientLookupP99Ms: lookupP99,

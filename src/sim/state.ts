@@ -218,7 +218,6 @@ export type PendingOp = { at: number; op: PendingEffect };
 
 export type PendingEffect =
   | { kind: 'certRenewed' }
-  | { kind: 'primaryUp' }
   | { kind: 'flagApplied'; flag: string; value: boolean }
   | { kind: 'configReloaded'; statementTimeoutMs: number | null; idleInTxTimeoutMs: number | null }
   | { kind: 'volumeResized'; bytes: number };

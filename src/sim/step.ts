@@ -46,6 +46,8 @@ const L = {
   redisEvict: templateId('redis_maxmemory'),
 };
 
+const MINUTE_MS = 60_000;
+
 const EP_INDEX: Record<EndpointId, number> = {
   page: 0,
   products: 1,
@@ -170,7 +172,18 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
   const traffic = runTraffic(s, demand, dtSec, rng);
   const { walRate, queryMeanMs } = advanceDatabase(s, traffic.db, rng, t, dtSec, sink);
   grantConnections(s, rng, t, sink);
-  advanceRedis(s, traffic, dtSec);
+  const evictionsPerSec = advanceRedis(s, traffic, dtSec);
+  recordDnsConditions(s, traffic);
+  if (evictionsPerSec > 0 && t % MINUTE_MS === 0)
+    sink.log(
+      t,
+      L.redisEvict,
+      sink.intern('redis-master-0'),
+      0,
+      0,
+      Math.round(s.config.redis.workingSetBytes),
+      s.config.redis.maxmemoryBytes,
+    );
 
   // Requests lost with dying pods.
   for (const e of ENDPOINT_IDS) {
@@ -217,7 +230,7 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
     s.config.slo.windowDays,
   );
 
-  writeSample(s, traffic, burn, walRate, queryMeanMs, sink.sample);
+  writeSample(s, traffic, burn, { walRate, queryMeanMs, evictionsPerSec }, sink.sample);
   writeRequestLogs(s, traffic, rng, t, sink);
   evaluateAlerts(s.alerts, sink.sample, t + STEP_MS, sink);
 
@@ -246,7 +259,8 @@ function startupFailure(s: SimState, pod: Pod, rng: Rng): number {
   return -1;
 }
 
-function advanceRedis(s: SimState, traffic: StepTraffic, dtSec: number): void {
+/** Redis for one step; returns keys evicted per second (past `maxmemory`, allkeys-lru). */
+function advanceRedis(s: SimState, traffic: StepTraffic, dtSec: number): number {
   const r = s.redis;
   const hot = 400_000; // keys in the working set
   r.hits += traffic.redisHits * dtSec;
@@ -255,8 +269,14 @@ function advanceRedis(s: SimState, traffic: StepTraffic, dtSec: number): void {
   const served = traffic.db.rate.product_by_id * dtSec;
   r.filled = Math.min(1, r.filled + (served / hot) * (1 - r.filled) * 3);
   const memory = s.config.redis.workingSetBytes * (0.25 + 0.75 * r.filled);
-  if (memory > s.config.redis.maxmemoryBytes)
-    r.evictedKeys += ((memory - s.config.redis.maxmemoryBytes) / 2048) * dtSec;
+  const evicted =
+    memory > s.config.redis.maxmemoryBytes ? (memory - s.config.redis.maxmemoryBytes) / 2048 : 0;
+  r.evictedKeys += evicted * dtSec;
+  return evicted;
+}
+
+/** What the DNS layer looked like this step, read by pods starting in the next one. */
+function recordDnsConditions(s: SimState, traffic: StepTraffic): void {
   s.dns.qps = traffic.dns.loadQps;
   s.dns.util = traffic.dns.util;
   s.dns.dropRatio = traffic.dns.dropRatio;
@@ -267,10 +287,10 @@ function writeSample(
   s: SimState,
   tr: StepTraffic,
   burn: ReturnType<typeof burnRates>,
-  walRate: number,
-  queryMeanMs: number,
+  figures: { walRate: number; queryMeanMs: number; evictionsPerSec: number },
   v: Float64Array,
 ): void {
+  const { walRate, queryMeanMs, evictionsPerSec } = figures;
   const set = (column: number, value: number): void => {
     v[column] = Number.isFinite(value) ? value : 0;
   };
@@ -383,7 +403,7 @@ function writeSample(
   const lookups = tr.redisHits + tr.redisMisses;
   set(K.redis_hit_ratio, lookups > 0 ? tr.redisHits / lookups : 0);
   set(K.redis_memory, cfg.redis.workingSetBytes * (0.25 + 0.75 * s.redis.filled));
-  set(K.redis_evictions, 0);
+  set(K.redis_evictions, evictionsPerSec);
   set(K.redis_ops, lookups * 1.6);
   set(K.dns_qps, tr.dns.loadQps);
   set(
@@ -650,7 +670,6 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       0,
       1000 + rng.int(1500) * Math.min(4, dns.util),
     );
-  void L.redisEvict;
 }
 
 /** A plausible single request latency for an endpoint: between this step's p50 and p99, log-linearly. */
