@@ -5,16 +5,18 @@
 import { closest } from '../shared/suggest.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { CHECK_HELP, runCheck } from './check.ts';
+import { formatPlay, PLAY_HELP, PLAY_SPEC, runPlay } from './play.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { formatSummary, runSimulate, SIMULATE_HELP, SIMULATE_SPEC } from './simulate.ts';
 
-const COMMANDS = ['simulate', 'check', 'schema', 'help'] as const;
+const COMMANDS = ['simulate', 'check', 'play', 'schema', 'help'] as const;
 
 const HELP = `usage: npm run drill -- <command> [options]
 
 commands:
   simulate   run the simulation headless and print a summary (see: simulate --help)
   check      validate scenario files and walk their statecharts (see: check --help)
+  play       play a scenario headless (see: play --help)
   schema     print the JSON Schema of scenario files (kept in scenarios/scenario.schema.json)
   help       show this help`;
 
@@ -53,6 +55,20 @@ function main(argv: readonly string[]): number {
         const result = runCheck(args.positional);
         process.stdout.write(`${result.lines.join('\n')}\n`);
         return result.ok ? 0 : 1;
+      }
+      case 'play': {
+        const args = parseArgs(rest, PLAY_SPEC);
+        if (args.flags.has('help')) {
+          process.stdout.write(`${PLAY_HELP}\n`);
+          return 0;
+        }
+        const result = runPlay(args);
+        process.stdout.write(
+          args.flags.has('json')
+            ? `${JSON.stringify(result, null, 2)}\n`
+            : `${formatPlay(result)}\n`,
+        );
+        return 0;
       }
       case 'schema':
         process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
