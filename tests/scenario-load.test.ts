@@ -61,7 +61,7 @@ describe('loading scenario files', () => {
       suggestion: 'injectFault',
     });
     expect(formatError(e!)).toBe(
-      'scenarios/tiny.yaml: machine.states.degraded.on.player.rollback[0].actions[1].type: unknown effect "injectFalut"; effects are injectFault, clearFault, fireAlert, resolveAlert, say, hint, milestone, end (did you mean "injectFault"?)',
+      'scenarios/tiny.yaml: machine.states.degraded.on.player.rollback[0].actions[1].type: unknown effect "injectFalut"; effects are injectFault, clearFault, deploy, fireAlert, resolveAlert, say, hint, milestone, end (did you mean "injectFault"?)',
     );
   });
 

@@ -1,5 +1,5 @@
 /** Plays a scenario headless with a list of timed actions: what `drill play` prints. */
-import { M, summarizeRun } from '../sim/index.ts';
+import { M, METRICS, summarizeRun } from '../sim/index.ts';
 import type { SimAction } from '../sim/index.ts';
 import { ScenarioRun } from './runner.ts';
 import type { ScenarioFile } from './schema.ts';
@@ -18,6 +18,8 @@ export type PlayResult = {
   endedAtSeconds: number;
   milestones: { name: string; atSeconds: number }[];
   peakOrdersP99Ms: number;
+  /** Peak of every metric after the first action (or over the run without actions). */
+  peaks: Record<string, number>;
   requests: { arrived: number; failed: number; errorRatio: number };
   errorBudgetRemaining: number;
   finalHash: string;
@@ -42,6 +44,16 @@ export function playScenario(
     run.step();
   }
   const summary = summarizeRun(run.sim);
+  const firstActionAt = actions.length > 0 ? Math.min(...actions.map((a) => toMs(a.at))) : 0;
+  const times = run.sim.recorder.metrics.timesArray();
+  const peaks: Record<string, number> = {};
+  for (const def of METRICS) {
+    const values = run.sim.recorder.metrics.values(M[def.key]!);
+    let peak = 0;
+    for (let i = 0; i < values.length; i++)
+      if (times[i]! > firstActionAt && values[i]! > peak) peak = values[i]!;
+    peaks[def.key] = Math.round(peak * 1000) / 1000;
+  }
   const p99 = run.sim.recorder.metrics.values(M.orders_p99!);
   return {
     scenario: scenario.id,
@@ -52,6 +64,7 @@ export function playScenario(
       e.kind === 'milestone' ? [{ name: e.name, atSeconds: e.t / 1000 }] : [],
     ),
     peakOrdersP99Ms: Math.round(Math.max(0, ...p99)),
+    peaks,
     requests: {
       arrived: summary.requests.arrived,
       failed: summary.requests.failed,

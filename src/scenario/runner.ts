@@ -15,6 +15,7 @@ import { toMs } from './vocabulary.ts';
 export type TimelineEntry =
   | { t: number; kind: 'fault'; id: string; fault: FaultKind }
   | { t: number; kind: 'faultCleared'; id: string }
+  | { t: number; kind: 'deploy'; deployment: string; version: string }
   | { t: number; kind: 'alert'; name: string; severity: string; summary: string }
   | { t: number; kind: 'alertResolved'; name: string }
   | { t: number; kind: 'message'; from: string; role: string; text: string }
@@ -119,6 +120,15 @@ export class ScenarioRun {
         clearFault: (_, p: { id: string }) => {
           this.sim.schedule({ type: 'clearFault', id: p.id });
           this.timeline.push({ t: now(), kind: 'faultCleared', id: p.id });
+        },
+        deploy: (_, p: { deployment: 'api' | 'web'; version: string }) => {
+          this.sim.schedule({
+            type: 'deploy',
+            deployment: p.deployment,
+            version: p.version,
+            changeCause: `pipeline: deploy ${p.version}`,
+          });
+          this.timeline.push({ t: now(), kind: 'deploy', ...p });
         },
         fireAlert: (_, p: { name: string; severity: string; summary: string }) =>
           this.timeline.push({ t: now(), kind: 'alert', ...p }),

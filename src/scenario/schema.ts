@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SIM_ACTION_TYPES } from '../sim/index.ts';
-import { DEPLOYMENTS, Duration, EFFECTS, GUARDS } from './vocabulary.ts';
+import { DEPLOYMENTS, Duration, EFFECTS, GUARDS, METRIC_KEYS } from './vocabulary.ts';
 
 const Effect = z.strictObject({ type: z.string(), params: z.unknown().optional() });
 const GuardRef = z.strictObject({ type: z.string(), params: z.unknown().optional() });
@@ -89,7 +89,12 @@ export const Scenario = z.strictObject({
         z.strictObject({
           id: z.string().min(1),
           actions: z.array(TimedAction).min(1),
-          harm: z.string().min(1),
+          /** What goes wrong, and a metric whose peak after the fix shows it. */
+          harm: z.strictObject({
+            description: z.string().min(1),
+            metric: z.enum(METRIC_KEYS as [string, ...string[]]),
+            peakAbove: z.number(),
+          }),
         }),
       )
       .min(1),

@@ -38,6 +38,8 @@ export const EFFECTS = {
     params: z.record(z.string(), z.unknown()).optional(),
   }),
   clearFault: z.strictObject({ id: z.string().min(1) }),
+  /** The delivery pipeline ships a release (the story's trigger, not the player's action). */
+  deploy: z.strictObject({ deployment: z.enum(['api', 'web']), version: z.string().min(1) }),
   fireAlert: z.strictObject({
     name: z.string().min(1),
     severity: z.enum(['page', 'warning', 'ticket']),
