@@ -212,3 +212,27 @@ describe('loading scenario files', () => {
     );
   });
 });
+
+describe('system overrides', () => {
+  it('rejects a setting the system config does not have, with the closest one', () => {
+    const text = mutated([['system', 'overrides'], { api: { replcias: 8 } }]);
+    expect(errorsOf('s.yaml', text)[0]).toMatchObject({
+      path: 'system.overrides.api.replcias',
+      suggestion: 'replicas',
+    });
+    const wrongType = mutated([['system', 'overrides'], { api: { replicas: 'eight' } }]);
+    expect(errorsOf('s.yaml', wrongType)[0]).toMatchObject({
+      path: 'system.overrides.api.replicas',
+      message: 'expected a number',
+    });
+  });
+
+  it('applies valid overrides to the simulated system', async () => {
+    const { ScenarioRun } = await import('../src/scenario/runner.ts');
+    const r = loadScenario('s.yaml', mutated([['system', 'overrides'], { api: { replicas: 8 } }]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const run = new ScenarioRun(r.scenario, 1);
+    expect(run.sim.state.pods.filter((p) => p.deployment === 'api')).toHaveLength(8);
+  });
+});

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { FAULT_DEFAULTS, FAULT_KINDS, parseDuration, SIM_ACTION_TYPES } from '../sim/index.ts';
 import type { FaultKind } from '../sim/index.ts';
 import { closest } from '../shared/suggest.ts';
+import { checkOverrides } from './config.ts';
 import { Scenario } from './schema.ts';
 import type { ScenarioFile, StateNodeConfig } from './schema.ts';
 import {
@@ -310,6 +311,7 @@ export function loadScenario(file: string, text: string): LoadResult {
       return { ok: false, errors };
     }
     checkMachine(file, r.data, errors);
+    errors.push(...checkOverrides(file, r.data.system.overrides));
     r.data.answerKey.solution.forEach((a, i) => {
       const service = a.params?.['deployment'];
       if (typeof service === 'string' && !(DEPLOYMENTS as readonly string[]).includes(service)) {

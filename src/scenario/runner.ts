@@ -9,6 +9,7 @@ import type { AnyActorRef } from 'xstate';
 import { M, SimRun, STEP_MS } from '../sim/index.ts';
 import type { FaultKind, FaultSpec, SimAction } from '../sim/index.ts';
 import { makeFault } from '../sim/index.ts';
+import { configFor } from './config.ts';
 import type { ScenarioFile } from './schema.ts';
 import { toMs } from './vocabulary.ts';
 
@@ -94,7 +95,7 @@ export class ScenarioRun {
     readonly scenario: ScenarioFile,
     seed: number = scenario.seed,
   ) {
-    this.sim = new SimRun(seed);
+    this.sim = new SimRun(seed, configFor(scenario));
     this.conditions = metricGuards(scenario.machine);
     // Arrow functions below keep `this`: the story writes to this run's sim and timeline.
     const now = (): number => this.sim.t;
