@@ -236,3 +236,26 @@ describe('system overrides', () => {
     expect(run.sim.state.pods.filter((p) => p.deployment === 'api')).toHaveLength(8);
   });
 });
+
+describe('seeded variants', () => {
+  it('checks every variant and reports a placeholder no variant fills', () => {
+    const doc = parse(VALID) as Record<string, unknown>;
+    doc['variants'] = [{ start: '2m' }, { start: '3m' }];
+    setIn(doc, ['machine', 'states', 'calm', 'after'], {
+      '{{start}}': getIn(doc, ['machine', 'states', 'calm', 'after', '2m']),
+    });
+    const ok = loadScenario('v.yaml', stringify(doc));
+    expect(ok.ok).toBe(true);
+    if (ok.ok) {
+      expect(ok.variants).toHaveLength(2);
+      expect(Object.keys(ok.variants[1]!.machine.states['calm']!.after!)).toEqual(['3m']);
+    }
+    doc['variants'] = [{ start: '2m' }, { strat: '3m' }];
+    const bad = errorsOf('v.yaml', stringify(doc));
+    expect(bad[0]).toMatchObject({
+      path: 'variants[1]',
+      message: 'no value for placeholder {{start}}',
+      suggestion: 'strat',
+    });
+  });
+});

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkGraph } from '../src/scenario/graph.ts';
-import { formatError, loadScenario } from '../src/scenario/load.ts';
+import { formatError, loadScenario, variantFor } from '../src/scenario/load.ts';
 import { playScenario } from '../src/scenario/play.ts';
 
 const DIR = new URL('../scenarios/', import.meta.url);
@@ -31,9 +31,20 @@ describe('the scenario library', () => {
       if (!loaded.ok) return;
       const s = loaded.scenario;
 
+      it('every variant checks, and the seeds pick among them', () => {
+        expect(loaded.variants.length).toBeGreaterThan(0);
+        if (loaded.variants.length > 1) {
+          const picked = new Set(
+            [0, 1, 2, 3, 4, 5].map((k) => loaded.variants.indexOf(variantFor(loaded, s.seed + k))),
+          );
+          expect(picked.size).toBe(loaded.variants.length);
+        }
+      });
+
       it('the reference solution resolves it on three seeds', () => {
         for (const seed of [s.seed, s.seed + 1, s.seed + 2]) {
-          const r = playScenario(s, seed, s.answerKey.solution);
+          const v = variantFor(loaded, seed);
+          const r = playScenario(v, seed, v.answerKey.solution);
           expect(r.outcome, `seed ${seed}`).toBe('resolved');
         }
       });

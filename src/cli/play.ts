@@ -1,7 +1,7 @@
 /** `drill play <file> --seed N (--solution | --wrong <id> | --actions <file.json>) [--json]`. */
 import { readFileSync } from 'node:fs';
 import { closest } from '../shared/suggest.ts';
-import { formatError, loadScenario } from '../scenario/load.ts';
+import { formatError, loadScenario, variantFor } from '../scenario/load.ts';
 import { playScenario } from '../scenario/play.ts';
 import type { PlayResult, TimedAction } from '../scenario/play.ts';
 import type { ParsedArgs } from './args.ts';
@@ -24,7 +24,9 @@ export function runPlay(args: ParsedArgs): PlayResult {
   const loaded = loadScenario(file, readFileSync(file, 'utf8'));
   if (!loaded.ok)
     throw new UsageError(`the scenario has errors:\n${loaded.errors.map(formatError).join('\n')}`);
-  const s = loaded.scenario;
+  const seed = intOption(args, 'seed', loaded.scenario.seed);
+  // The seed picks the variant (timing, the affected route...) and drives the simulation.
+  const s = variantFor(loaded, seed);
   const modes = [
     args.flags.has('solution'),
     args.options.has('wrong'),
@@ -52,7 +54,7 @@ export function runPlay(args: ParsedArgs): PlayResult {
       throw new UsageError(`${path}: expected a JSON list of { at, action, params }`);
     actions = parsed as TimedAction[];
   }
-  return playScenario(s, intOption(args, 'seed', s.seed), actions);
+  return playScenario(s, seed, actions);
 }
 
 export function formatPlay(r: PlayResult): string {

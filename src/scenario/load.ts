@@ -23,8 +23,10 @@ import {
 
 export type ScenarioError = { file: string; path: string; message: string; suggestion?: string };
 
+/** A loaded scenario; `variants` holds one checked expansion per variant (the file itself when it has none). */
 export type LoadResult =
-  { ok: true; scenario: ScenarioFile } | { ok: false; errors: ScenarioError[] };
+  | { ok: true; scenario: ScenarioFile; variants: ScenarioFile[] }
+  | { ok: false; errors: ScenarioError[] };
 
 /** `file: path: message (did you mean "x"?)` */
 export function formatError(e: ScenarioError): string {
@@ -305,25 +307,42 @@ export function loadScenario(file: string, text: string): LoadResult {
   try {
     const data = parseText(file, text, errors);
     if (errors.length > 0) return { ok: false, errors };
-    const r = Scenario.safeParse(data, { reportInput: true });
-    if (!r.success) {
-      for (const issue of r.error.issues) errors.push(...fromZod(file, issue));
-      return { ok: false, errors };
+    const raw = data as { variants?: unknown } | null;
+    if (raw && typeof raw === 'object' && Array.isArray(raw.variants) && raw.variants.length > 0) {
+      const variants: ScenarioFile[] = [];
+      raw.variants.forEach((values: unknown, i: number) => {
+        const missing = new Set<string>();
+        const vals = (values && typeof values === 'object' ? values : {}) as Record<
+          string,
+          string | number
+        >;
+        const body = expand({ ...raw, variants: undefined }, vals, missing) as Record<
+          string,
+          unknown
+        >;
+        for (const name of missing) {
+          errors.push({
+            file,
+            path: `variants[${i}]`,
+            message: `no value for placeholder {{${name}}}`,
+            ...suggest(name, Object.keys(vals)),
+          });
+        }
+        const r = checkExpanded(file, { ...body, variants: raw.variants });
+        if (r.ok) variants.push(r.scenario);
+        else
+          errors.push(
+            ...r.errors.map((e) => ({ ...e, message: `${e.message} (in variant ${i})` })),
+          );
+      });
+      return errors.length > 0
+        ? { ok: false, errors }
+        : { ok: true, scenario: variants[0]!, variants };
     }
-    checkMachine(file, r.data, errors);
-    errors.push(...checkOverrides(file, r.data.system.overrides));
-    r.data.answerKey.solution.forEach((a, i) => {
-      const service = a.params?.['deployment'];
-      if (typeof service === 'string' && !(DEPLOYMENTS as readonly string[]).includes(service)) {
-        errors.push({
-          file,
-          path: formatPath(['answerKey', 'solution', i, 'params', 'deployment']),
-          message: `unknown service "${service}"; services are ${DEPLOYMENTS.join(', ')}`,
-          ...suggest(service, DEPLOYMENTS),
-        });
-      }
-    });
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: r.data };
+    const single = checkExpanded(file, data);
+    return single.ok
+      ? { ok: true, scenario: single.scenario, variants: [single.scenario] }
+      : single;
   } catch (e) {
     // A checker bug must not crash the game or the CLI: report it as an error of this file.
     errors.push({
@@ -333,6 +352,72 @@ export function loadScenario(file: string, text: string): LoadResult {
     });
     return { ok: false, errors };
   }
+}
+
+/** Checks one fully expanded scenario. */
+function checkExpanded(
+  file: string,
+  data: unknown,
+): { ok: true; scenario: ScenarioFile } | { ok: false; errors: ScenarioError[] } {
+  const errors: ScenarioError[] = [];
+  const r = Scenario.safeParse(data, { reportInput: true });
+  if (!r.success) {
+    for (const issue of r.error.issues) errors.push(...fromZod(file, issue));
+    return { ok: false, errors };
+  }
+  checkMachine(file, r.data, errors);
+  errors.push(...checkOverrides(file, r.data.system.overrides));
+  r.data.answerKey.solution.forEach((a, i) => {
+    const service = a.params?.['deployment'];
+    if (typeof service === 'string' && !(DEPLOYMENTS as readonly string[]).includes(service)) {
+      errors.push({
+        file,
+        path: formatPath(['answerKey', 'solution', i, 'params', 'deployment']),
+        message: `unknown service "${service}"; services are ${DEPLOYMENTS.join(', ')}`,
+        ...suggest(service, DEPLOYMENTS),
+      });
+    }
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: r.data };
+}
+
+/** The variant a seed plays (seed modulo the number of variants). */
+export function variantFor(
+  result: { variants: readonly ScenarioFile[] },
+  seed: number,
+): ScenarioFile {
+  return result.variants[Math.abs(Math.trunc(seed)) % result.variants.length]!;
+}
+
+/** Replaces `{{name}}` placeholders; a value that is only a placeholder keeps the variant's type. */
+function expand(
+  data: unknown,
+  values: Record<string, string | number>,
+  missing: Set<string>,
+): unknown {
+  if (typeof data === 'string') {
+    const whole = /^\{\{\s*([A-Za-z]\w*)\s*\}\}$/.exec(data);
+    if (whole) {
+      const v = values[whole[1]!];
+      if (v === undefined) missing.add(whole[1]!);
+      return v ?? data;
+    }
+    return data.replace(/\{\{\s*([A-Za-z]\w*)\s*\}\}/g, (m, name: string) => {
+      const v = values[name];
+      if (v === undefined) missing.add(name);
+      return v === undefined ? m : String(v);
+    });
+  }
+  if (Array.isArray(data)) return data.map((d) => expand(d, values, missing));
+  if (data && typeof data === 'object') {
+    return Object.fromEntries(
+      Object.entries(data).map(([k, v]) => [
+        expand(k, values, missing) as string,
+        expand(v, values, missing),
+      ]),
+    );
+  }
+  return data;
 }
 
 export { FAULT_KINDS, METRIC_KEYS };

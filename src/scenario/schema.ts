@@ -75,6 +75,14 @@ export const Scenario = z.strictObject({
     })
     .optional(),
   seed: z.number().int().nonnegative(),
+  /**
+   * Seeded variation: the seed picks one entry (seed modulo the count), whose values replace
+   * `{{name}}` placeholders anywhere in the file. Every variant is checked and must be solvable.
+   */
+  variants: z
+    .array(z.record(z.string(), z.union([z.string(), z.number()])))
+    .min(1)
+    .optional(),
   machine: Machine,
   answerKey: z.strictObject({
     rootCause: z.string().min(1),
