@@ -189,6 +189,8 @@ export class ScenarioRun {
       else this.heldSince[key] ??= this.sim.t;
       held[key] = this.heldSince[key] === undefined ? -1 : this.sim.t - this.heldSince[key]!;
     }
+    // A delayed transition may have just ended the story; a finished machine takes no events.
+    if ((this.actor.getSnapshot() as { status: string }).status !== 'active') return;
     this.actor.send({ type: 'sim.tick', t: this.sim.t, metrics, held } as never);
   }
 
@@ -196,6 +198,7 @@ export class ScenarioRun {
   act(action: SimAction): void {
     this.sim.schedule(action);
     this.timeline.push({ t: this.sim.t, kind: 'action', action });
+    if ((this.actor.getSnapshot() as { status: string }).status !== 'active') return;
     this.actor.send({ type: `player.${action.type}`, action } as never);
   }
 
