@@ -36,7 +36,7 @@ export const en = {
     'An instructor runs the same incident for a whole room at once.',
 
   'title.start': 'Start',
-  'title.start.unavailable': 'Scenarios arrive in the next release',
+  'title.start.unavailable': 'The incident screen arrives in the next release',
 
   'title.language.label': 'Language',
   'title.language.en': 'English',

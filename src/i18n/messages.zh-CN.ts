@@ -32,7 +32,7 @@ export const zhCN = {
   'title.mode.classroom.description': '讲师为整个教室同时主持同一场故障演练。',
 
   'title.start': '开始',
-  'title.start.unavailable': '场景将在下一个版本中推出',
+  'title.start.unavailable': '事故处理界面将在下一个版本中推出',
 
   'title.language.label': '语言',
   'title.language.en': 'English',

@@ -68,7 +68,7 @@ describe('title screen', () => {
     const start = getByRole(root, 'button', { name: 'Start' }) as HTMLButtonElement;
     expect(start.disabled).toBe(true);
     const note = document.getElementById(start.getAttribute('aria-describedby') ?? '');
-    expect(note?.textContent).toBe('Scenarios arrive in the next release');
+    expect(note?.textContent).toBe('The incident screen arrives in the next release');
   });
 
   it('switches to Chinese and back with the language toggle', () => {

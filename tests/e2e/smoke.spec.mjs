@@ -80,7 +80,7 @@ async function expectEnglishTitleScreen(page) {
 
   const start = page.getByRole('button', { name: 'Start' });
   assert.ok(await start.isDisabled(), 'Start is disabled in the foundation build');
-  assert.ok(await page.getByText('Scenarios arrive in the next release').isVisible());
+  assert.ok(await page.getByText('The incident screen arrives in the next release').isVisible());
 }
 
 /** Nothing may spill sideways, and at the supported sizes everything fits without scrolling. */
