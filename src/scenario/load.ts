@@ -6,20 +6,13 @@
  */
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { FAULT_DEFAULTS, FAULT_KINDS, parseDuration, SIM_ACTION_TYPES } from '../sim/index.ts';
+import { FAULT_DEFAULTS, parseDuration, SIM_ACTION_TYPES } from '../sim/index.ts';
 import type { FaultKind } from '../sim/index.ts';
 import { closest } from '../shared/suggest.ts';
 import { checkOverrides } from './config.ts';
 import { Scenario } from './schema.ts';
 import type { ScenarioFile, StateNodeConfig } from './schema.ts';
-import {
-  DEPLOYMENTS,
-  EFFECT_NAMES,
-  EFFECTS,
-  GUARD_NAMES,
-  GUARDS,
-  METRIC_KEYS,
-} from './vocabulary.ts';
+import { DEPLOYMENTS, EFFECT_NAMES, EFFECTS, GUARD_NAMES, GUARDS } from './vocabulary.ts';
 
 export type ScenarioError = { file: string; path: string; message: string; suggestion?: string };
 
@@ -419,5 +412,3 @@ function expand(
   }
   return data;
 }
-
-export { FAULT_KINDS, METRIC_KEYS };

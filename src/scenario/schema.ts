@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SIM_ACTION_TYPES } from '../sim/index.ts';
-import { DEPLOYMENTS, Duration, EFFECTS, GUARDS, METRIC_KEYS } from './vocabulary.ts';
+import { Duration, METRIC_KEYS } from './vocabulary.ts';
 
 const Effect = z.strictObject({ type: z.string(), params: z.unknown().optional() });
 const GuardRef = z.strictObject({ type: z.string(), params: z.unknown().optional() });
@@ -126,5 +126,3 @@ export const Scenario = z.strictObject({
 });
 
 export type ScenarioFile = z.infer<typeof Scenario>;
-
-export { DEPLOYMENTS, EFFECTS, GUARDS };

@@ -3,7 +3,7 @@
  * each with a schema for its params. The engine binds these names with `setup({ actions, guards })`.
  */
 import { z } from 'zod';
-import { ENDPOINT_IDS, FAULT_KINDS, METRICS, parseDuration } from '../sim/index.ts';
+import { FAULT_KINDS, METRICS, parseDuration } from '../sim/index.ts';
 
 export const METRIC_KEYS = METRICS.map((m) => m.key);
 export const DEPLOYMENTS = ['api', 'web', 'coredns'] as const;
@@ -71,6 +71,3 @@ export type EffectName = keyof typeof EFFECTS;
 export type GuardName = keyof typeof GUARDS;
 export const EFFECT_NAMES = Object.keys(EFFECTS) as EffectName[];
 export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
-
-/** The endpoints a scenario may name (for params such as a fault's `endpoint`). */
-export const ENDPOINTS = ENDPOINT_IDS;

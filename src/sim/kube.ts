@@ -6,7 +6,7 @@
 import { DELAYS } from './config.ts';
 import { appliesToVersion, faultEnabled } from './faults.ts';
 import { templateId } from './log-templates.ts';
-import { IMAGE_REGISTRY, podSuffix, replicaSetHash } from './names.ts';
+import { IMAGE_REGISTRY, podIp, podSuffix, replicaSetHash } from './names.ts';
 import type { Rng } from './rng.ts';
 import type { StepSink } from './sink.ts';
 import type { Deployment, DeploymentName, Pod, SimState } from './state.ts';
@@ -247,7 +247,7 @@ export function advancePods(
               rng.next(),
               0,
               0,
-              sink.intern(podIpOf(pod)),
+              sink.intern(podIp(pod.uid)),
             );
             containerDied(s, pod, t, 'Error', 1, sink, env);
           }
@@ -284,10 +284,6 @@ export function advancePods(
     }
   }
   s.pods = s.pods.filter((p) => !(p.phase === 'Terminating' && t >= p.goneAt));
-}
-
-function podIpOf(pod: Pod): string {
-  return `10.244.${((pod.uid * 7) % 8) + 1}.${((pod.uid * 37) % 250) + 2}`;
 }
 
 /** Drives each deployment towards its replica count and current revision (rolling update). */

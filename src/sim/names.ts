@@ -41,10 +41,14 @@ export function podSuffix(word: number): string {
   return s;
 }
 
+/** 32-bit FNV-1a of a string: stable names and ids derived from text. */
+export function fnv1a32(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 /** A ReplicaSet hash (9-10 hex-ish chars) stable for a deployment template. */
 export function replicaSetHash(name: string, revision: number, version: string): string {
-  let h = 2166136261;
-  const text = `${name}/${revision}/${version}`;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(16).slice(0, 9).padStart(9, '7');
+  return fnv1a32(`${name}/${revision}/${version}`).toString(16).slice(0, 9).padStart(9, '7');
 }

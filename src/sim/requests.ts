@@ -13,7 +13,7 @@ import type { DnsConditions, LookupOutcome } from './dns.ts';
 import { dnsConditions, lookupOutcome, queriesPerLookup } from './dns.ts';
 import { appliesToVersion, faultEnabled } from './faults.ts';
 import { API_ERROR, API_ERRORS } from './log-templates.ts';
-import { clamp, LatencyMixture, normalCdf, queueDelayFactor, shareAbove } from './maths.ts';
+import { clamp, LatencyMixture, queueDelayFactor, shareAbove } from './maths.ts';
 import { PGBOUNCER_HOST } from './names.ts';
 import type { Demand } from './traffic.ts';
 import type { Rng } from './rng.ts';
@@ -725,9 +725,6 @@ function externalNxdomainShare(s: SimState): number {
   const n = s.config.dns.searchDomains.length;
   return s.deployments.api.resolver.ndots >= 2 ? (n / (n + 1)) * 0.8 : 0.1;
 }
-
-/** Normal CDF re-exported for tests of the model's shapes. */
-export const _normalCdf = normalCdf;
 
 /** One group of identical API pods for one second: CPU, the pool, and every endpoint's outcome. */
 function simulateGroup(c: GroupContext, group: Pod[]): void {

@@ -15,7 +15,7 @@ import { advancePods, reconcileDeployments } from './kube.ts';
 import { API_ERROR, templateId } from './log-templates.ts';
 import { LatencyMixture } from './maths.ts';
 import { metricIndex } from './metric-catalog.ts';
-import { PGBOUNCER_HOST, podIp } from './names.ts';
+import { fnv1a32, PGBOUNCER_HOST, podIp } from './names.ts';
 import { runTraffic } from './requests.ts';
 import type { StepTraffic } from './requests.ts';
 import { Rng } from './rng.ts';
@@ -617,7 +617,7 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
           0,
           20_000 + rng.int(40_000),
           ms,
-          hashSql(qc.sql),
+          fnv1a32(qc.sql),
           sink.intern(qc.sql),
           rng.int(1_000_000),
         );
@@ -713,10 +713,4 @@ function durationFor(s: SimState, cause: number, rng: Rng): number {
     default:
       return 2 + base;
   }
-}
-
-function hashSql(sql: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < sql.length; i++) h = Math.imul(h ^ sql.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
