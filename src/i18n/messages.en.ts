@@ -44,6 +44,52 @@ export const en = {
 
   'title.footer.build': 'Foundation build · v{version}',
   'title.footer.privacy': 'Runs entirely in your browser.',
+
+  'console.cmd.kubectl':
+    'Inspect and change the Kubernetes cluster (pods, deployments, logs, rollouts)',
+  'console.cmd.psql': "PostgreSQL client; also PgBouncer's admin console (-p 6432 pgbouncer)",
+  'console.cmd.dig': 'Query DNS servers (status, answers, TTLs, query time)',
+  'console.cmd.nslookup': "Look up a host name the way the pods' resolver does",
+  'console.cmd.curl': 'Make an HTTP request; -w shows the timing of each phase',
+  'console.cmd.redis-cli': 'Redis client: INFO sections, PING, SLOWLOG',
+  'console.cmd.openssl': 'TLS client: certificate subject, issuer and dates',
+  'console.cmd.top': 'Processes and load of a host',
+  'console.cmd.free': 'Memory of a host',
+  'console.cmd.df': "Disk space of a host's file systems",
+  'console.cmd.ss': 'Socket statistics of a host',
+  'console.cmd.grep': 'Keep the lines that match a pattern',
+  'console.cmd.head': 'Keep the first lines',
+  'console.cmd.tail': 'Keep the last lines',
+  'console.cmd.wc': 'Count lines, words and characters',
+  'console.cmd.sort': 'Sort lines',
+  'console.cmd.less': 'Show piped output',
+  'console.cmd.more': 'Show piped output',
+  'console.cmd.cat': 'Show piped output',
+  'console.cmd.help': 'List the commands of this console',
+  'console.cmd.man': 'Show how to use a command',
+  'console.cmd.history': 'List the commands typed so far',
+  'console.cmd.clear': 'Clear the screen (Ctrl-L)',
+  'console.cmd.echo': 'Print text',
+  'console.cmd.date': 'Print the current date and time (UTC)',
+  'console.cmd.whoami': 'Print your user name',
+  'console.cmd.hostname': "Print this host's name",
+  'console.cmd.pwd': 'Print the working directory',
+  'console.cmd.exit': 'Leave the shell (not while on call)',
+  'console.help.intro':
+    'Commands on this bastion (man COMMAND for details; Tab completes, ↑/↓ recall history):',
+  'console.help.line': '  {command}{summary}',
+  'console.help.outro':
+    'Pipes work: kubectl get pods | grep api. psql and redis-cli open interactive sessions; \\q or quit leaves them.',
+  'console.man.description': 'DESCRIPTION: {summary}',
+  'console.note.didYouMean': 'Did you mean: {suggestion}',
+  'console.note.tryHelp': 'Type help to list the commands this console knows.',
+  'console.note.oneCommand': 'This console runs one command (or one pipeline) per line.',
+  'console.note.stayOnCall':
+    'You are on call: the shell stays open until the incident is resolved.',
+  'console.note.sqlNotUnderstood':
+    'The simulated database does not understand that statement. It answers the queries SREs run in incidents: pg_stat_activity, pg_stat_statements, pg_locks, EXPLAIN, SHOW, pg_stat_replication, pg_replication_slots and the admin functions. Type \\? for examples.',
+  'console.note.takesTime': 'This change takes effect over time: {detail}',
+  'console.note.unsupportedFlag': "This console's {command} does not simulate {flag}.",
 } as const;
 
 /** Every message key the interface may ask for. */

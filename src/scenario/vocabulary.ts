@@ -8,6 +8,55 @@ import { FAULT_KINDS, METRICS, parseDuration } from '../sim/index.ts';
 export const METRIC_KEYS = METRICS.map((m) => m.key);
 export const DEPLOYMENTS = ['api', 'web', 'coredns'] as const;
 export const MILESTONES = ['detected', 'diagnosed', 'mitigated', 'resolved'] as const;
+/**
+ * What a player does besides pulling a lever: look at something (a console command that reads
+ * state), or communicate. Scenario machines match these with `playerDid`, like the levers.
+ */
+export const PLAYER_EVENT_TYPES = [
+  'inspect',
+  'declareIncident',
+  'assignRole',
+  'postUpdate',
+  'page',
+  'hypothesis',
+  'markMilestone',
+  'acknowledgeAlert',
+] as const;
+export type PlayerEventType = (typeof PLAYER_EVENT_TYPES)[number];
+
+/** What an `inspect` looked at: the evidence an SRE gathers, one name per kind of view. */
+export const INSPECT_TARGETS = [
+  'pods',
+  'deployments',
+  'services',
+  'events',
+  'pod-details',
+  'logs',
+  'rollout',
+  'resource-usage',
+  'resolv-conf',
+  'pg_stat_activity',
+  'pg_stat_statements',
+  'pg_locks',
+  'explain',
+  'pg_settings',
+  'pg_stat_replication',
+  'pg_replication_slots',
+  'pg_stat_user_tables',
+  'pgbouncer',
+  'dns-lookup',
+  'http-timing',
+  'redis-info',
+  'certificate',
+  'host-resources',
+] as const;
+export type InspectTarget = (typeof INSPECT_TARGETS)[number];
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export const INCIDENT_ROLES = ['commander', 'operations', 'communications', 'scribe'] as const;
+/** Who can be paged; each answers later with what they can see from where they sit. */
+export const PAGE_TARGETS = ['secondary', 'dba', 'platform', 'network', 'payments', 'manager'] as const;
+
 export const OUTCOMES = ['resolved', 'failed', 'timedOut'] as const;
 export const SPEAKER_ROLES = [
   'teammate',

@@ -23,6 +23,21 @@ export type { SimEvent, StepSink } from './sink.ts';
 export type { SimState, Pod, Deployment, DeploymentName } from './state.ts';
 export { podWaiting } from './state.ts';
 export { step, STEP_MS } from './step.ts';
-export { formatIsoTimestamp, parseDuration, HOUR, MINUTE, SECOND, DAY } from './time.ts';
+export {
+  civilFromEpochMs,
+  formatAge,
+  formatClock,
+  formatIsoTimestamp,
+  formatSlashTimestamp,
+  formatSqlTimestamp,
+  MONTHS,
+  parseDuration,
+  WEEKDAYS,
+  HOUR,
+  MINUTE,
+  SECOND,
+  DAY,
+} from './time.ts';
+export * as clusterNames from './names.ts';
 export { summarizeRun } from './summary.ts';
 export type { RunSummary } from './summary.ts';
