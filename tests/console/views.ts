@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { execute, initialConsoleState } from '../../src/actions/console/interpreter.ts';
 import type { ConsoleState, Execution } from '../../src/actions/console/interpreter.ts';
 import type { ConsoleView } from '../../src/actions/console/types.ts';
+import { isLever, toSimAction } from '../../src/actions/vocabulary.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { ScenarioRun } from '../../src/scenario/runner.ts';
 import type { ScenarioFile } from '../../src/scenario/schema.ts';
@@ -68,4 +69,16 @@ export function typeLines(view: ConsoleView, ...lines: string[]): Execution & { 
     state = e.state;
   }
   return { ...all[all.length - 1]!, all };
+}
+
+/** Sends the levers and inspections a console line produced to the run, as the session will. */
+export function applyActions(run: ScenarioRun, execution: Execution): void {
+  for (const a of execution.actions) if (isLever(a)) run.act(toSimAction(a));
+}
+
+/** A fresh run of a flagship at `atMs` (not shared: the test will change it). */
+export function freshRunAt(id: string, atMs: number, seed?: number): ScenarioRun {
+  const run = new ScenarioRun(scenario(id), seed);
+  run.runUntil(atMs);
+  return run;
 }
