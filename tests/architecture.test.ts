@@ -36,7 +36,7 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   i18n: ['shared'],
   ui: ['store', 'i18n', 'shared', 'postmortem'],
   scenes: ['store', 'shared'],
-  cli: ['sim', 'scenario', 'actions', 'session', 'postmortem', 'shared'],
+  cli: ['sim', 'scenario', 'actions', 'session', 'postmortem', 'shared', 'i18n'],
   main: [
     'sim',
     'scenario',

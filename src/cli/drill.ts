@@ -5,11 +5,13 @@
 import { closest } from '../shared/suggest.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { CHECK_HELP, runCheck } from './check.ts';
+import { EXEC_HELP, EXEC_SPEC, runExec } from './exec.ts';
 import { formatPlay, PLAY_HELP, PLAY_SPEC, runPlay } from './play.ts';
+import { describeNote } from './notes.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { formatSummary, runSimulate, SIMULATE_HELP, SIMULATE_SPEC } from './simulate.ts';
 
-const COMMANDS = ['simulate', 'check', 'play', 'schema', 'help'] as const;
+const COMMANDS = ['simulate', 'check', 'play', 'exec', 'schema', 'help'] as const;
 
 const HELP = `usage: npm run drill -- <command> [options]
 
@@ -17,6 +19,7 @@ commands:
   simulate   run the simulation headless and print a summary (see: simulate --help)
   check      validate scenario files and walk their statecharts (see: check --help)
   play       play a scenario headless (see: play --help)
+  exec       print what the console shows at a moment of a scenario (see: exec --help)
   schema     print the JSON Schema of scenario files (kept in scenarios/scenario.schema.json)
   help       show this help`;
 
@@ -68,6 +71,17 @@ function main(argv: readonly string[]): number {
             ? `${JSON.stringify(result, null, 2)}\n`
             : `${formatPlay(result)}\n`,
         );
+        return 0;
+      }
+      case 'exec': {
+        const args = parseArgs(rest, EXEC_SPEC);
+        if (args.flags.has('help')) {
+          process.stdout.write(`${EXEC_HELP}\n`);
+          return 0;
+        }
+        const out = runExec(args);
+        process.stdout.write(out.stdout);
+        for (const note of out.notes) process.stderr.write(`note: ${describeNote(note)}\n`);
         return 0;
       }
       case 'schema':

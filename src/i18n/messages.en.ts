@@ -45,6 +45,24 @@ export const en = {
   'title.footer.build': 'Foundation build · v{version}',
   'title.footer.privacy': 'Runs entirely in your browser.',
 
+  'console.panel.label': 'Console',
+  'console.panel.title': 'ssh oncall@bastion',
+  'console.panel.keys':
+    'Tab completes · ↑/↓ history · Ctrl-C cancels · Ctrl-L clears · Esc, then Tab, leaves',
+  'console.input.label': 'Console command',
+  'console.output.label': 'Console output',
+  'console.note.label': 'Hint:',
+  'console.copy': 'Copy output',
+  'console.copied': 'Copied',
+  'console.copySelected': 'Output selected: press Ctrl+C to copy',
+  'console.exitStatus': 'exit {code}',
+  'console.truncated':
+    '… {count} more lines not shown. Copy the output, or narrow it with | grep, | head or | tail.',
+  'console.trimmed': 'Older output was removed to keep the console fast.',
+  'console.cleared': 'Console cleared',
+  'console.internalError':
+    'The console could not run this line (an error in the game, not in your command).',
+
   'console.cmd.kubectl':
     'Inspect and change the Kubernetes cluster (pods, deployments, logs, rollouts)',
   'console.cmd.psql': "PostgreSQL client; also PgBouncer's admin console (-p 6432 pgbouncer)",

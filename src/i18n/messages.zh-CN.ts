@@ -41,6 +41,22 @@ export const zhCN = {
   'title.footer.build': '基础构建 · v{version}',
   'title.footer.privacy': '完全在你的浏览器中运行。',
 
+  'console.panel.label': '控制台',
+  'console.panel.title': 'ssh oncall@bastion',
+  'console.panel.keys': 'Tab 补全 · ↑/↓ 历史 · Ctrl-C 取消 · Ctrl-L 清屏 · 先按 Esc 再按 Tab 离开',
+  'console.input.label': '控制台命令',
+  'console.output.label': '控制台输出',
+  'console.note.label': '提示：',
+  'console.copy': '复制输出',
+  'console.copied': '已复制',
+  'console.copySelected': '已选中输出：按 Ctrl+C 复制',
+  'console.exitStatus': '退出码 {code}',
+  'console.truncated':
+    '… 还有 {count} 行未显示。可复制全部输出，或用 | grep、| head、| tail 缩小范围。',
+  'console.trimmed': '较早的输出已移除，以保持控制台流畅。',
+  'console.cleared': '控制台已清屏',
+  'console.internalError': '控制台无法运行这一行（这是游戏的错误，不是你的命令有误）。',
+
   'console.cmd.kubectl': '查看和修改 Kubernetes 集群（Pod、Deployment、日志、滚动发布）',
   'console.cmd.psql': 'PostgreSQL 客户端；也可连接 PgBouncer 管理控制台（-p 6432 pgbouncer）',
   'console.cmd.dig': '查询 DNS 服务器（状态、应答、TTL、查询耗时）',

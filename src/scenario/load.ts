@@ -12,7 +12,18 @@ import { closest } from '../shared/suggest.ts';
 import { checkOverrides } from './config.ts';
 import { Scenario } from './schema.ts';
 import type { ScenarioFile, StateNodeConfig } from './schema.ts';
-import { DEPLOYMENTS, EFFECT_NAMES, EFFECTS, GUARD_NAMES, GUARDS } from './vocabulary.ts';
+import {
+  DEPLOYMENTS,
+  EFFECT_NAMES,
+  EFFECTS,
+  GUARD_NAMES,
+  GUARDS,
+  INSPECT_TARGETS,
+  PLAYER_EVENT_TYPES,
+} from './vocabulary.ts';
+
+/** What `playerDid` may name: a lever, or something a player does that changes nothing. */
+const ACTION_NAMES: readonly string[] = [...SIM_ACTION_TYPES, ...PLAYER_EVENT_TYPES];
 
 export type ScenarioError = { file: string; path: string; message: string; suggestion?: string };
 
@@ -274,12 +285,25 @@ function checkAction(
   path: PropertyKey[],
   errors: ScenarioError[],
 ): void {
-  if (!(SIM_ACTION_TYPES as readonly string[]).includes(action)) {
+  if (!(ACTION_NAMES as readonly string[]).includes(action)) {
     errors.push({
       file,
       path: formatPath([...path, 'params', 'action']),
       message: `unknown action "${action}"`,
-      ...suggest(action, SIM_ACTION_TYPES),
+      ...suggest(action, ACTION_NAMES),
+    });
+  }
+  const target = params?.['target'];
+  if (
+    action === 'inspect' &&
+    target !== undefined &&
+    !(INSPECT_TARGETS as readonly unknown[]).includes(target)
+  ) {
+    errors.push({
+      file,
+      path: formatPath([...path, 'params', 'params', 'target']),
+      message: `unknown inspect target ${JSON.stringify(target)}`,
+      ...(typeof target === 'string' ? suggest(target, INSPECT_TARGETS) : {}),
     });
   }
   const service = params?.['deployment'] ?? params?.['service'];

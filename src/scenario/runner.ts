@@ -13,6 +13,18 @@ import { configFor } from './config.ts';
 import type { ScenarioFile } from './schema.ts';
 import { toMs } from './vocabulary.ts';
 
+/** Anything a player did, as the story and the timeline see it. Levers are also sim actions. */
+export type PlayerRecord = { readonly type: string } & Readonly<Record<string, unknown>>;
+
+/** Where an action came from. */
+export type ActionSource = 'console' | 'panel' | 'channel' | 'facilitator' | 'script';
+
+/** A console line and what it printed: the evidence behind a timeline entry. */
+export type Evidence = { line: string; output: string; exit: number };
+
+/** How an action reached the run, for the timeline. */
+export type ActionOrigin = { source: ActionSource; via?: Evidence };
+
 export type TimelineEntry =
   | { t: number; kind: 'fault'; id: string; fault: FaultKind }
   | { t: number; kind: 'faultCleared'; id: string }
@@ -22,7 +34,26 @@ export type TimelineEntry =
   | { t: number; kind: 'message'; from: string; role: string; text: string }
   | { t: number; kind: 'hint'; level: number; text: string }
   | { t: number; kind: 'milestone'; name: string }
-  | { t: number; kind: 'action'; action: SimAction }
+  | {
+      t: number;
+      kind: 'action';
+      action: PlayerRecord;
+      /** A lever changes the system; other actions are looks and communication. */
+      lever: boolean;
+      source: ActionSource;
+      via?: Evidence;
+    }
+  /** A console line that did nothing the story tracks (a typo, `help`, a filter). */
+  | { t: number; kind: 'command'; via: Evidence }
+  /** A teammate or another team answering (text from the message catalogue). */
+  | {
+      t: number;
+      kind: 'reply';
+      from: string;
+      role: string;
+      key: string;
+      params: Record<string, string | number>;
+    }
   | { t: number; kind: 'end'; outcome: string; reason: string };
 
 type Context = {
@@ -139,7 +170,9 @@ export class ScenarioRun {
           this.timeline.push({ t: now(), kind: 'message', ...p }),
         hint: (_, p: { level: number; text: string }) =>
           this.timeline.push({ t: now(), kind: 'hint', ...p }),
+        // A milestone is reached once: the first time counts for the scores.
         milestone: assign(({ context }, p: { name: string }) => {
+          if (context.milestones.includes(p.name)) return {};
           this.timeline.push({ t: now(), kind: 'milestone', name: p.name });
           return { milestones: [...context.milestones, p.name] };
         }),
@@ -195,9 +228,35 @@ export class ScenarioRun {
   }
 
   /** A player's lever: applied by the sim at the next step, seen by the story now. */
-  act(action: SimAction): void {
+  act(action: SimAction, origin: ActionOrigin = { source: 'script' }): void {
     this.sim.schedule(action);
-    this.timeline.push({ t: this.sim.t, kind: 'action', action });
+    this.record(action as unknown as PlayerRecord, true, origin);
+  }
+
+  /** Something the player did that changes nothing in the system (a look, a message). */
+  notice(action: PlayerRecord, origin: ActionOrigin = { source: 'script' }): void {
+    this.record(action, false, origin);
+  }
+
+  /** A console line with nothing for the story: kept on the timeline as evidence. */
+  command(via: Evidence): void {
+    this.timeline.push({ t: this.sim.t, kind: 'command', via });
+  }
+
+  /** A teammate's or another team's answer, from the session's responders. */
+  reply(entry: Omit<Extract<TimelineEntry, { kind: 'reply' }>, 't' | 'kind'>): void {
+    this.timeline.push({ t: this.sim.t, kind: 'reply', ...entry });
+  }
+
+  private record(action: PlayerRecord, lever: boolean, origin: ActionOrigin): void {
+    this.timeline.push({
+      t: this.sim.t,
+      kind: 'action',
+      action,
+      lever,
+      source: origin.source,
+      ...(origin.via ? { via: origin.via } : {}),
+    });
     if ((this.actor.getSnapshot() as { status: string }).status !== 'active') return;
     this.actor.send({ type: `player.${action.type}`, action } as never);
   }

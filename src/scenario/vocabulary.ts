@@ -55,7 +55,15 @@ export type InspectTarget = (typeof INSPECT_TARGETS)[number];
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const INCIDENT_ROLES = ['commander', 'operations', 'communications', 'scribe'] as const;
 /** Who can be paged; each answers later with what they can see from where they sit. */
-export const PAGE_TARGETS = ['secondary', 'dba', 'platform', 'network', 'payments', 'manager'] as const;
+export const PAGE_TARGETS = [
+  'secondary',
+  'dba',
+  'platform',
+  'network',
+  'payments',
+  'manager',
+] as const;
+export type PageTarget = (typeof PAGE_TARGETS)[number];
 
 export const OUTCOMES = ['resolved', 'failed', 'timedOut'] as const;
 export const SPEAKER_ROLES = [

@@ -1,0 +1,219 @@
+/**
+ * An incident being played: the scenario run (story over simulation), the console, the people
+ * who answer pages, and the incident's own record (severity, roles, updates, hypotheses). Every
+ * input — a console line or an action from a panel — is stamped with the sim time, applied at the
+ * next step, put on the timeline with its output, and shown to the story as a `player.*` event.
+ * The inputs list is the run record: replaying it on the same seed gives the same run.
+ */
+import { complete } from '../actions/console/complete.ts';
+import type { Completion } from '../actions/console/complete.ts';
+import {
+  execute,
+  initialConsoleState,
+  interrupt,
+  promptFor,
+} from '../actions/console/interpreter.ts';
+import type { ConsoleState, Execution } from '../actions/console/interpreter.ts';
+import type { ConsoleView } from '../actions/console/types.ts';
+import { isLever, parseAction, toSimAction } from '../actions/vocabulary.ts';
+import type { PlayerAction, PlayerEvent } from '../actions/vocabulary.ts';
+import { ScenarioRun } from '../scenario/runner.ts';
+import type { ActionSource, Evidence, PlayerRecord } from '../scenario/runner.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
+import type { PageTarget } from '../scenario/vocabulary.ts';
+import { REPLY_DELAY_MS, replyFrom } from './responders.ts';
+
+/** One thing the player did, as the run record keeps it. */
+export type SessionInput =
+  | { at: number; kind: 'line'; line: string }
+  | { at: number; kind: 'interrupt' }
+  | { at: number; kind: 'action'; action: PlayerAction; source: ActionSource };
+
+export type IncidentRecord = {
+  severity: string | null;
+  title: string | null;
+  declaredAt: number | null;
+  roles: Record<string, string>;
+  updates: { t: number; audience: string; status: string; text: string }[];
+  hypotheses: { t: number; text: string }[];
+  acknowledged: { t: number; alert: string }[];
+  milestones: { t: number; name: string }[];
+};
+
+/** Console output longer than this is kept on the timeline truncated, with a marker. */
+const EVIDENCE_LIMIT = 16_000;
+
+export type ActResult = { ok: true } | { ok: false; errors: string[] };
+
+export class IncidentSession {
+  readonly run: ScenarioRun;
+  readonly inputs: SessionInput[] = [];
+  readonly incident: IncidentRecord = {
+    severity: null,
+    title: null,
+    declaredAt: null,
+    roles: {},
+    updates: [],
+    hypotheses: [],
+    acknowledged: [],
+    milestones: [],
+  };
+  private consoleState: ConsoleState = initialConsoleState();
+  private pages: { at: number; target: PageTarget }[] = [];
+
+  constructor(
+    readonly scenario: ScenarioFile,
+    seed: number = scenario.seed,
+  ) {
+    this.run = new ScenarioRun(scenario, seed);
+  }
+
+  get t(): number {
+    return this.run.sim.t;
+  }
+
+  get ended(): boolean {
+    return this.run.ended !== null;
+  }
+
+  /** The system as the console reads it now. */
+  get view(): ConsoleView {
+    return { state: this.run.sim.state, recorder: this.run.sim.recorder };
+  }
+
+  get prompt(): string {
+    return promptFor(this.consoleState.mode);
+  }
+
+  get history(): readonly string[] {
+    return this.consoleState.history;
+  }
+
+  /** Runs a console line now; its levers and inspections become actions from the console. */
+  exec(line: string): Execution {
+    this.inputs.push({ at: this.t, kind: 'line', line });
+    const e = execute(this.consoleState, line, this.view);
+    this.consoleState = e.state;
+    if (line.trim() === '') return e;
+    const via: Evidence = { line, output: clip(e.out), exit: e.exit };
+    if (e.actions.length === 0) this.run.command(via);
+    for (const action of e.actions) this.dispatch(action, 'console', via);
+    return e;
+  }
+
+  /** Ctrl-C at the console. */
+  interrupt(): void {
+    this.inputs.push({ at: this.t, kind: 'interrupt' });
+    this.consoleState = interrupt(this.consoleState);
+  }
+
+  complete(line: string): Completion {
+    return complete(line, this.consoleState.mode, this.view);
+  }
+
+  /** An action from a panel, the channel or a facilitator; validated first, since it is data. */
+  perform(data: unknown, source: Exclude<ActionSource, 'console'>): ActResult {
+    const parsed = parseAction(data);
+    if (!parsed.ok) return parsed;
+    this.inputs.push({ at: this.t, kind: 'action', action: parsed.action, source });
+    this.dispatch(parsed.action, source);
+    return { ok: true };
+  }
+
+  /** One simulated second: the story and the system advance, people answer pages. */
+  step(): void {
+    this.run.step();
+    const due = this.pages.filter((p) => p.at <= this.t);
+    if (due.length === 0) return;
+    this.pages = this.pages.filter((p) => p.at > this.t);
+    for (const page of due) {
+      this.run.reply(
+        replyFrom(page.target, {
+          state: this.run.sim.state,
+          recorder: this.run.sim.recorder,
+          statusPagePosted: this.incident.updates.some((u) => u.audience === 'statusPage'),
+        }),
+      );
+    }
+  }
+
+  /**
+   * Plays a run record again on a fresh session: same scenario, seed and inputs give the same
+   * run, step for step, until `until` (default: the last input).
+   */
+  static replay(
+    scenario: ScenarioFile,
+    seed: number,
+    inputs: readonly SessionInput[],
+    until?: number,
+  ): IncidentSession {
+    const session = new IncidentSession(scenario, seed);
+    for (const input of inputs) {
+      session.advanceTo(input.at);
+      if (input.kind === 'line') session.exec(input.line);
+      else if (input.kind === 'interrupt') session.interrupt();
+      else session.perform(input.action, input.source === 'console' ? 'panel' : input.source);
+    }
+    if (until !== undefined) session.advanceTo(until);
+    return session;
+  }
+
+  /** Steps until `t` or the end of the story. */
+  advanceTo(t: number): void {
+    while (this.t < t && !this.ended) this.step();
+  }
+
+  private dispatch(action: PlayerAction, source: ActionSource, via?: Evidence): void {
+    const origin = via ? { source, via } : { source };
+    if (isLever(action)) {
+      this.run.act(toSimAction(action), origin);
+      return;
+    }
+    this.track(action);
+    this.run.notice(action as unknown as PlayerRecord, origin);
+  }
+
+  /** Keeps the incident's own record: what the channel, status page and postmortem show. */
+  private track(action: PlayerEvent): void {
+    const t = this.t;
+    const inc = this.incident;
+    switch (action.type) {
+      case 'declareIncident':
+        inc.severity = action.severity;
+        inc.title = action.title;
+        inc.declaredAt ??= t;
+        return;
+      case 'assignRole':
+        inc.roles[action.role] = action.person;
+        return;
+      case 'postUpdate':
+        inc.updates.push({
+          t,
+          audience: action.audience,
+          status: action.status,
+          text: action.text,
+        });
+        return;
+      case 'hypothesis':
+        inc.hypotheses.push({ t, text: action.text });
+        return;
+      case 'acknowledgeAlert':
+        inc.acknowledged.push({ t, alert: action.alert });
+        return;
+      case 'markMilestone':
+        inc.milestones.push({ t, name: action.name });
+        return;
+      case 'page':
+        this.pages.push({ at: t + REPLY_DELAY_MS[action.target], target: action.target });
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+function clip(text: string): string {
+  if (text.length <= EVIDENCE_LIMIT) return text;
+  const dropped = text.slice(EVIDENCE_LIMIT).split('\n').length;
+  return `${text.slice(0, EVIDENCE_LIMIT)}\n[… ${dropped} more lines]`;
+}

@@ -1,0 +1,140 @@
+/**
+ * The session: one entry point for everything the player does. Actions are validated, stamped,
+ * applied at the next step, put on the timeline with their evidence and shown to the story;
+ * people answer pages later with what they see; a run record replays exactly.
+ */
+import { describe, expect, it } from 'vitest';
+import { M } from '../src/sim/index.ts';
+import { REPLY_DELAY_MS } from '../src/session/responders.ts';
+import { IncidentSession } from '../src/session/session.ts';
+import { scenario } from './console/views.ts';
+
+const pool = () => new IncidentSession(scenario('pool-exhaustion-leak'));
+
+describe('IncidentSession', () => {
+  it('refuses malformed actions with a reason per field, and records nothing', () => {
+    const s = pool();
+    const r = s.perform({ type: 'scale', deployment: 'api', replicas: -1 }, 'panel');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.join()).toContain('replicas');
+    const unknown = s.perform({ type: 'reboot-everything' }, 'panel');
+    expect(unknown.ok).toBe(false);
+    expect(s.run.timeline.filter((e) => e.kind === 'action')).toHaveLength(0);
+    expect(s.inputs).toHaveLength(0);
+  });
+
+  it('stamps an action with the sim time and applies it at the next step', () => {
+    const s = pool();
+    s.advanceTo(30_000);
+    expect(s.perform({ type: 'scale', deployment: 'api', replicas: 8 }, 'panel')).toEqual({
+      ok: true,
+    });
+    expect(s.run.sim.state.deployments.api.replicas).toBe(6);
+    const entry = s.run.timeline.find((e) => e.kind === 'action');
+    expect(entry).toMatchObject({
+      t: 30_000,
+      lever: true,
+      source: 'panel',
+      action: { type: 'scale' },
+    });
+    s.step();
+    expect(s.run.sim.state.deployments.api.replicas).toBe(8);
+  });
+
+  it('keeps the incident record: severity, roles, updates, hypotheses', () => {
+    const s = pool();
+    s.advanceTo(5 * 60_000);
+    s.perform({ type: 'declareIncident', severity: 'SEV2', title: 'Checkout errors' }, 'channel');
+    s.perform({ type: 'assignRole', role: 'commander', person: 'me' }, 'channel');
+    s.perform(
+      {
+        type: 'postUpdate',
+        audience: 'statusPage',
+        status: 'investigating',
+        text: 'Checkout is failing for some customers.',
+      },
+      'channel',
+    );
+    s.perform({ type: 'hypothesis', text: 'connections leak in v2.14.1' }, 'channel');
+    expect(s.incident).toMatchObject({
+      severity: 'SEV2',
+      declaredAt: 5 * 60_000,
+      roles: { commander: 'me' },
+      updates: [{ audience: 'statusPage', status: 'investigating' }],
+      hypotheses: [{ t: 5 * 60_000, text: 'connections leak in v2.14.1' }],
+    });
+    const kinds = s.run.timeline
+      .filter((e) => e.kind === 'action')
+      .map((e) => e.kind === 'action' && e.action.type);
+    expect(kinds).toEqual(['declareIncident', 'assignRole', 'postUpdate', 'hypothesis']);
+  });
+
+  it('a paged DBA answers after their delay with what the database shows then', () => {
+    const s = pool();
+    s.advanceTo(8 * 60_000);
+    s.perform({ type: 'page', target: 'dba', message: 'Can you look at the primary?' }, 'channel');
+    s.advanceTo(8 * 60_000 + REPLY_DELAY_MS.dba - 1000);
+    expect(s.run.timeline.some((e) => e.kind === 'reply')).toBe(false);
+    s.advanceTo(8 * 60_000 + REPLY_DELAY_MS.dba);
+    const reply = s.run.timeline.find((e) => e.kind === 'reply');
+    expect(reply).toMatchObject({
+      from: 'reply.from.dba',
+      role: 'otherTeam',
+      key: 'reply.dba.idleInTx',
+    });
+    expect(reply?.kind === 'reply' && Number(reply.params['count'])).toBeGreaterThan(20);
+  });
+
+  it('a DBA paged about a DNS incident says the database is fine', () => {
+    const s = new IncidentSession(scenario('dns-lookup-storm'));
+    s.perform({ type: 'page', target: 'dba', message: 'sanity check' }, 'channel');
+    s.advanceTo(REPLY_DELAY_MS.dba);
+    expect(s.run.timeline.find((e) => e.kind === 'reply')).toMatchObject({
+      key: 'reply.dba.healthy',
+    });
+  });
+
+  it('console lines land on the timeline with their output; looks become inspect actions', () => {
+    const s = pool();
+    s.advanceTo(60_000);
+    s.exec('echo hello');
+    s.exec('kubectl get pods');
+    const [first, second] = s.run.timeline.filter(
+      (e) => e.kind === 'command' || (e.kind === 'action' && e.source === 'console'),
+    );
+    expect(first).toMatchObject({
+      kind: 'command',
+      via: { line: 'echo hello', output: 'hello\n', exit: 0 },
+    });
+    expect(second).toMatchObject({
+      kind: 'action',
+      lever: false,
+      action: { type: 'inspect', target: 'pods' },
+    });
+    expect(second?.kind === 'action' && second.via?.output).toContain('NAME');
+  });
+
+  it('a lever typed at the console changes the system after its delay, visible in the metrics', () => {
+    const s = pool();
+    s.advanceTo(60_000);
+    s.exec('kubectl -n kube-system scale deployment coredns --replicas=4');
+    const before = s.run.sim.recorder.metrics.latest(M.coredns_pods_ready!);
+    s.advanceTo(62_000);
+    expect(s.run.sim.recorder.metrics.latest(M.coredns_pods_ready!)).toBe(before);
+    s.advanceTo(2 * 60_000);
+    expect(s.run.sim.recorder.metrics.latest(M.coredns_pods_ready!)).toBe(4);
+  });
+
+  it('replays a run record exactly: same state hash and same timeline', () => {
+    const s = pool();
+    s.advanceTo(3 * 60_000);
+    s.exec('kubectl get pods');
+    s.perform({ type: 'page', target: 'secondary', message: 'help' }, 'channel');
+    s.advanceTo(9 * 60_000);
+    s.exec('kubectl rollout undo deployment/api');
+    s.advanceTo(12 * 60_000);
+    const again = IncidentSession.replay(s.scenario, s.scenario.seed, s.inputs, 12 * 60_000);
+    expect(again.run.sim.hash()).toBe(s.run.sim.hash());
+    expect(JSON.stringify(again.run.timeline)).toBe(JSON.stringify(s.run.timeline));
+  });
+});
