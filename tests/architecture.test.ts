@@ -52,7 +52,7 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
 };
 
 /** Layers whose code must replay byte for byte: no wall clock, no unseeded randomness, no DOM. */
-const DETERMINISTIC: readonly Layer[] = ['sim', 'scenario', 'actions', 'postmortem'];
+const DETERMINISTIC: readonly Layer[] = ['sim', 'scenario', 'actions', 'session', 'postmortem'];
 
 /** npm packages (and node: builtins) each layer may import. */
 const PACKAGES: Record<Layer, readonly string[]> = {

@@ -133,6 +133,30 @@ describe('loading scenario files', () => {
     });
   });
 
+  it('accepts player events in playerDid, and checks what an inspect names', () => {
+    const inspect = (target: string): string =>
+      mutated([
+        ['machine', 'states', 'degraded', 'on', 'player.inspect'],
+        [
+          {
+            guard: { type: 'playerDid', params: { action: 'inspect', params: { target } } },
+            actions: [{ type: 'milestone', params: { name: 'diagnosed' } }],
+          },
+        ],
+      ]);
+    expect(loadScenario('s.yaml', inspect('pg_stat_activity')).ok).toBe(true);
+    expect(errorsOf('s.yaml', inspect('pg_stat_activty'))[0]).toMatchObject({
+      path: 'machine.states.degraded.on.player.inspect[0].guard.params.params.target',
+      message: 'unknown inspect target "pg_stat_activty"',
+      suggestion: 'pg_stat_activity',
+    });
+    const page = mutated([
+      ['machine', 'states', 'degraded', 'on', 'player.page'],
+      [{ guard: { type: 'playerDid', params: { action: 'page' } }, target: 'mitigating' }],
+    ]);
+    expect(loadScenario('s.yaml', page).ok).toBe(true);
+  });
+
   it('rejects bad durations, in `after` keys and in params', () => {
     const key = mutated([
       ['machine', 'states', 'degraded', 'after'],

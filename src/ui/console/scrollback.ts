@@ -69,7 +69,7 @@ export function createScrollback(
   limits: ScrollbackLimits,
   onStatus: (message: string) => void,
 ): Scrollback {
-  const trimmed = h('p', { className: 'console-trimmed' });
+  const trimmed = h('p', { className: 'console-trimmed', text: t('console.trimmed') });
   trimmed.hidden = true;
   const list = h('div', { className: 'console-blocks' });
   const element = h('div', { className: 'console-scrollback' }, [trimmed, list]);
@@ -87,8 +87,11 @@ export function createScrollback(
       h('span', { className: 'console-echo-line', text: data.line }),
     ]);
     const exitMarker =
-      data.exit === null ? null : h('span', { className: 'console-exit', attrs: { 'data-exit': String(data.exit) } });
-    const pre = shown.length > 0 ? h('pre', { className: 'console-out', text: shown.join('\n') }) : null;
+      data.exit === null
+        ? null
+        : h('span', { className: 'console-exit', attrs: { 'data-exit': String(data.exit) } });
+    const pre =
+      shown.length > 0 ? h('pre', { className: 'console-out', text: shown.join('\n') }) : null;
     const more = hidden > 0 ? h('p', { className: 'console-truncated' }) : null;
     const noteLabel = h('span', { className: 'visually-hidden' });
     const noteParagraphs = data.notes.map(() => h('p', { className: 'console-note' }));
