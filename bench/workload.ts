@@ -27,3 +27,21 @@ export function loadedRun(seed: number): SimRun {
   });
   return run;
 }
+
+export { execute, initialConsoleState } from '../src/actions/console/interpreter.ts';
+
+/** What players type most during an incident, including the heaviest reads (logs, SQL). */
+export const CONSOLE_LINES = [
+  'kubectl get pods -o wide',
+  'kubectl get events',
+  'kubectl describe deploy api',
+  'kubectl top pods',
+  'kubectl logs deploy/api --tail 1000',
+  'kubectl logs deploy/api --since 10m | grep -c timeout',
+  `psql -c "SELECT state, count(*) FROM pg_stat_activity GROUP BY state ORDER BY 2 DESC;"`,
+  `psql -c "SELECT queryid, calls, total_exec_time, mean_exec_time, left(query, 60) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 5;"`,
+  `psql -c "EXPLAIN ANALYZE SELECT * FROM orders WHERE customer_id = 48213 ORDER BY created_at DESC LIMIT 50;"`,
+  'dig api.stripe.com',
+  "curl -s -o /dev/null -w '%{time_total}\\n' https://shop.example.com/",
+  'redis-cli INFO stats',
+] as const;

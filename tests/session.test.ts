@@ -138,3 +138,22 @@ describe('IncidentSession', () => {
     expect(JSON.stringify(again.run.timeline)).toBe(JSON.stringify(s.run.timeline));
   });
 });
+
+describe('responders', () => {
+  it('every answer and every name is in the message catalogue', async () => {
+    const { en } = await import('../src/i18n/messages.en.ts');
+    const { replyFrom } = await import('../src/session/responders.ts');
+    const { PAGE_TARGETS } = await import('../src/scenario/vocabulary.ts');
+    const keys = Object.keys(en);
+    for (const id of ['pool-exhaustion-leak', 'dns-lookup-storm', 'latency-spike-missing-index'])
+      for (const at of [0, 8 * 60_000]) {
+        const s = new IncidentSession(scenario(id));
+        s.advanceTo(at);
+        for (const target of PAGE_TARGETS) {
+          const r = replyFrom(target, { ...s.view, statusPagePosted: false });
+          expect(keys).toContain(r.key);
+          expect(keys).toContain(r.from);
+        }
+      }
+  });
+});

@@ -50,7 +50,6 @@ export const en = {
   'console.panel.keys':
     'Tab completes · ↑/↓ history · Ctrl-C cancels · Ctrl-L clears · Esc, then Tab, leaves',
   'console.input.label': 'Console command',
-  'console.output.label': 'Console output',
   'console.note.label': 'Hint:',
   'console.copy': 'Copy output',
   'console.copied': 'Copied',
@@ -108,6 +107,50 @@ export const en = {
     'The simulated database does not understand that statement. It answers the queries SREs run in incidents: pg_stat_activity, pg_stat_statements, pg_locks, EXPLAIN, SHOW, pg_stat_replication, pg_replication_slots and the admin functions. Type \\? for examples.',
   'console.note.takesTime': 'This change takes effect over time: {detail}',
   'console.note.unsupportedFlag': "This console's {command} does not simulate {flag}.",
+
+  'reply.from.secondary': 'Sam (secondary on-call)',
+  'reply.from.dba': 'Mei (DBA on-call)',
+  'reply.from.platform': 'Platform on-call',
+  'reply.from.network': 'Network on-call',
+  'reply.from.payments': 'Payment provider support',
+  'reply.from.manager': 'Dana (engineering manager)',
+  'reply.secondary.summary':
+    'Online and looking. From the dashboards: API p99 is {p99} ms, {errors}% of API requests fail, {firing} alerts firing. Tell me which part you want me to take.',
+  'reply.dba.primaryDown':
+    'The primary is not accepting connections right now: it is restarting or recovering. Nothing else to see until it is back.',
+  'reply.dba.idleInTx':
+    'I see {count} backends idle in transaction on the primary, out of max_connections {max}. They hold connections without doing anything; something is not committing or rolling back.',
+  'reply.dba.locks':
+    '{waiters} sessions are waiting on locks on the primary. Someone holds a lock that blocks them; pg_locks will show who.',
+  'reply.dba.slowQuery':
+    'The primary is busy with one statement: {query}… averages {mean} ms per call. The rest look normal.',
+  'reply.dba.cpu': "The primary's CPU is at {cpu}%. No single session stands out; it is load.",
+  'reply.dba.healthy':
+    'The database looks healthy from here: {active} active backends of {max}, no lock waits, no slow statements.',
+  'reply.platform.crashLoop':
+    '{count} {deployment} pods are in CrashLoopBackOff. The cluster itself is fine; it is the containers that exit.',
+  'reply.platform.notReady':
+    'Only {ready} of {desired} API pods are ready. Nodes are fine; the pods fail their readiness checks.',
+  'reply.platform.coredns':
+    'CoreDNS pods are at {cpu}% CPU. They are the hottest thing in kube-system right now.',
+  'reply.platform.healthy':
+    'The cluster looks healthy: nodes fine, {pods} pods scheduled, nothing crash-looping.',
+  'reply.network.dnsOverload':
+    'Cluster DNS is overloaded: {qps} queries/s, CoreDNS at {util}% of capacity, {dropped}% of queries dropped. Who is asking that much?',
+  'reply.network.upstream':
+    'The upstream resolver fails {servfail}% of forwarded queries with SERVFAIL. Cluster names resolve; external names do not.',
+  'reply.network.tls':
+    'The edge is logging {errors} TLS handshake errors per second. Check the certificate.',
+  'reply.network.healthy':
+    'Network and DNS look normal from here: {qps} DNS queries/s, nothing dropped, the edge is clean.',
+  'reply.payments.degraded':
+    'We see elevated latency on our side: p99 {p99} ms and {errors}% errors for your account. We are investigating.',
+  'reply.payments.healthy':
+    'Our API is operating normally: p99 {p99} ms for your account. Nothing on our status page.',
+  'reply.manager.askImpact':
+    'Thanks for the heads-up. What is the customer impact, and when is the next update? Please get something on the status page.',
+  'reply.manager.thanks':
+    'Thanks, I saw the status page update. Keep the updates coming; shout if you need more people.',
 } as const;
 
 /** Every message key the interface may ask for. */

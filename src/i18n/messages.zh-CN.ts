@@ -45,7 +45,6 @@ export const zhCN = {
   'console.panel.title': 'ssh oncall@bastion',
   'console.panel.keys': 'Tab 补全 · ↑/↓ 历史 · Ctrl-C 取消 · Ctrl-L 清屏 · 先按 Esc 再按 Tab 离开',
   'console.input.label': '控制台命令',
-  'console.output.label': '控制台输出',
   'console.note.label': '提示：',
   'console.copy': '复制输出',
   'console.copied': '已复制',
@@ -99,4 +98,39 @@ export const zhCN = {
     '模拟数据库无法理解这条语句。它能回答故障中 SRE 常用的查询：pg_stat_activity、pg_stat_statements、pg_locks、EXPLAIN、SHOW、pg_stat_replication、pg_replication_slots 以及管理函数。输入 \\? 查看示例。',
   'console.note.takesTime': '此变更需要一段时间生效：{detail}',
   'console.note.unsupportedFlag': '此控制台的 {command} 不模拟 {flag}。',
+
+  'reply.from.secondary': 'Sam（二线值班）',
+  'reply.from.dba': 'Mei（DBA 值班）',
+  'reply.from.platform': '平台组值班',
+  'reply.from.network': '网络组值班',
+  'reply.from.payments': '支付服务商支持',
+  'reply.from.manager': 'Dana（工程经理）',
+  'reply.secondary.summary':
+    '已上线，正在看。仪表盘显示：API p99 为 {p99} ms，{errors}% 的 API 请求失败，{firing} 条告警在触发。告诉我你希望我负责哪一块。',
+  'reply.dba.primaryDown': '主库目前不接受连接：正在重启或恢复。在它恢复前看不到别的。',
+  'reply.dba.idleInTx':
+    '主库上有 {count} 个后端处于 idle in transaction，max_connections 为 {max}。它们占着连接却什么都不做；有代码没有提交或回滚。',
+  'reply.dba.locks': '主库上有 {waiters} 个会话在等锁。有人持有阻塞它们的锁；pg_locks 能看出是谁。',
+  'reply.dba.slowQuery': '主库忙于一条语句：{query}… 平均每次调用 {mean} ms。其他语句看起来正常。',
+  'reply.dba.cpu': '主库 CPU 为 {cpu}%。没有特别突出的会话，是负载高。',
+  'reply.dba.healthy':
+    '从我这边看数据库是健康的：{active} 个活跃后端（上限 {max}），没有锁等待，没有慢语句。',
+  'reply.platform.crashLoop':
+    '有 {count} 个 {deployment} Pod 处于 CrashLoopBackOff。集群本身没问题，是容器在退出。',
+  'reply.platform.notReady':
+    'API Pod 只有 {ready}/{desired} 个就绪。节点正常；是 Pod 没通过就绪检查。',
+  'reply.platform.coredns': 'CoreDNS Pod 的 CPU 为 {cpu}%。它们是现在 kube-system 里最忙的。',
+  'reply.platform.healthy': '集群看起来正常：节点正常，已调度 {pods} 个 Pod，没有崩溃重启的。',
+  'reply.network.dnsOverload':
+    '集群 DNS 过载：每秒 {qps} 次查询，CoreDNS 容量使用 {util}%，{dropped}% 的查询被丢弃。是谁在查这么多？',
+  'reply.network.upstream':
+    '上游解析器对 {servfail}% 的转发查询返回 SERVFAIL。集群内部域名能解析，外部域名不行。',
+  'reply.network.tls': '边缘节点每秒记录 {errors} 个 TLS 握手错误。检查一下证书。',
+  'reply.network.healthy':
+    '从我这边看网络和 DNS 正常：每秒 {qps} 次 DNS 查询，无丢弃，边缘节点正常。',
+  'reply.payments.degraded':
+    '我们这边延迟升高：你们账户的 p99 为 {p99} ms，错误率 {errors}%。我们正在调查。',
+  'reply.payments.healthy': '我们的 API 运行正常：你们账户的 p99 为 {p99} ms。状态页上没有事件。',
+  'reply.manager.askImpact': '收到。对客户的影响是什么，下次更新是什么时候？请先在状态页上发一条。',
+  'reply.manager.thanks': '谢谢，我看到状态页的更新了。继续保持更新；需要更多人手就说。',
 } as const satisfies Translations;

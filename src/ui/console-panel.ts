@@ -37,12 +37,26 @@ export interface ConsolePanelOptions {
 
 let mounts = 0;
 
+/**
+ * Renders the console into `root` (replacing its children). The root should have a height: the
+ * panel fills it and scrolls inside.
+ */
 export function mountConsolePanel(
   root: HTMLElement,
   backend: ConsoleBackend,
   options: ConsolePanelOptions = {},
 ): ConsolePanel {
   const prefix = `oc-console-${++mounts}`;
+  // Screen readers hear each new output once, in `log`, rather than the whole scrollback again;
+  // `status` carries the panel's own feedback (copied, cleared).
+  const log = h('div', {
+    className: 'visually-hidden',
+    attrs: { role: 'log', 'aria-live': 'polite', 'aria-atomic': 'false' },
+  });
+  const status = h('div', {
+    className: 'visually-hidden',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
   const scrollback = createScrollback({ ...DEFAULT_LIMITS, ...options.limits }, (message) =>
     say(status, message),
   );
@@ -70,15 +84,6 @@ export function mountConsolePanel(
   });
   const inputRow = h('div', { className: 'console-input-row' }, [promptEl, inputLabel, input]);
   const scroller = h('div', { className: 'console-scroller' }, [scrollback.element, inputRow]);
-  // Screen readers hear each new output once, here, rather than the whole scrollback again.
-  const log = h('div', {
-    className: 'visually-hidden',
-    attrs: { role: 'log', 'aria-live': 'polite', 'aria-atomic': 'false' },
-  });
-  const status = h('div', {
-    className: 'visually-hidden',
-    attrs: { role: 'status', 'aria-live': 'polite' },
-  });
   const element = h('section', { className: 'console-panel' }, [
     h('header', { className: 'console-header' }, [
       h('p', { className: 'console-title' }, [

@@ -4,6 +4,7 @@
  * (scenario, seed, time), so many tests can share one simulation.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execute, initialConsoleState } from '../../src/actions/console/interpreter.ts';
 import type { ConsoleState, Execution } from '../../src/actions/console/interpreter.ts';
 import type { ConsoleView } from '../../src/actions/console/types.ts';
@@ -32,7 +33,8 @@ const scenarios = new Map<string, ScenarioFile>();
 export function scenario(id: string): ScenarioFile {
   let s = scenarios.get(id);
   if (!s) {
-    const text = readFileSync(new URL(`../../scenarios/${id}.yaml`, import.meta.url), 'utf8');
+    // A path, not `new URL(..., import.meta.url)`: Vite rewrites those in the DOM test project.
+    const text = readFileSync(join(import.meta.dirname, '../../scenarios', `${id}.yaml`), 'utf8');
     const loaded = loadScenario(`${id}.yaml`, text);
     if (!loaded.ok) throw new Error(`${id} does not load`);
     s = loaded.scenario;
