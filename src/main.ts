@@ -3,8 +3,9 @@ import { detectLocale, setLocale } from './i18n/index.ts';
 import type { LiveFeed } from './ui/title-screen.ts';
 import { mountTitleScreen } from './ui/title-screen.ts';
 
-const root = document.getElementById('app');
-if (!root) throw new Error('On-Call Drill: the #app element is missing from index.html');
+const app = document.getElementById('app');
+if (!app) throw new Error('On-Call Drill: the #app element is missing from index.html');
+const root: HTMLElement = app;
 
 setLocale(detectLocale());
 
@@ -22,4 +23,27 @@ const live: LiveFeed = (listener) => {
   };
 };
 
-mountTitleScreen(root, { live });
+/** Whatever screen is showing; each screen returns how to take it down. */
+let leave: () => void = () => {};
+
+function showTitle(returning = false): void {
+  leave();
+  leave = mountTitleScreen(root, { live, onStart, focusStart: returning });
+}
+
+/** Set while practice mode's chunk loads, so a double click on Start opens it once. */
+let opening = false;
+
+// Practice mode (chooser, session, scenarios) is its own chunk: the title screen stays light.
+function onStart(): void {
+  if (opening) return;
+  opening = true;
+  void import('./play.ts')
+    .then(({ openPractice }) => {
+      leave();
+      leave = openPractice(root, { onExit: () => showTitle(true) });
+    })
+    .finally(() => (opening = false));
+}
+
+showTitle();

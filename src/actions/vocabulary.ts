@@ -4,6 +4,7 @@
  * all produce these; the session stamps, applies and records them. Validated with zod so saved
  * runs and scenario files that name actions are checked the same way.
  */
+import '../scenario/zod-setup.ts';
 import { z } from 'zod';
 import type { SimAction } from '../sim/index.ts';
 import { FAULT_KINDS, QUERY_IDS } from '../sim/index.ts';

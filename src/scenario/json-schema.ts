@@ -3,6 +3,7 @@
  * and check scenario files (`# yaml-language-server: $schema=./scenario.schema.json`). The
  * vocabulary's params are part of the check the loader does, not of this schema.
  */
+import './zod-setup.ts';
 import { z } from 'zod';
 import { Scenario } from './schema.ts';
 

@@ -4,6 +4,7 @@
  * targets. It never throws: a broken file gives a list of errors, each naming the file, the path
  * to the field, what is wrong and, for a misspelt name, the closest valid one.
  */
+import './zod-setup.ts';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { FAULT_DEFAULTS, parseDuration, SIM_ACTION_TYPES } from '../sim/index.ts';

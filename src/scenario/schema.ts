@@ -2,6 +2,7 @@
  * The scenario file format: metadata, the story as an xstate machine config in plain data, and
  * the answer key. Every effect's and guard's params are checked against the vocabulary.
  */
+import './zod-setup.ts';
 import { z } from 'zod';
 import { SIM_ACTION_TYPES } from '../sim/index.ts';
 import { Duration, METRIC_KEYS } from './vocabulary.ts';
@@ -54,7 +55,10 @@ export const Scenario = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by dashes'),
   version: z.number().int().positive(),
   title: z.string().min(1),
+  /** For authors and instructors: what happens, cause included. Never shown before play. */
   summary: z.string().min(1),
+  /** What the library shows a player: the symptoms, never the cause. */
+  teaser: z.string().min(1).optional(),
   difficulty: z.enum(['intro', 'intermediate', 'advanced']),
   tags: z.array(z.string().min(1)),
   estimatedMinutes: z.number().int().positive(),

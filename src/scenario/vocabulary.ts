@@ -2,6 +2,7 @@
  * The fixed vocabulary a scenario's statechart may use: effects (xstate actions) and guards,
  * each with a schema for its params. The engine binds these names with `setup({ actions, guards })`.
  */
+import './zod-setup.ts';
 import { z } from 'zod';
 import { FAULT_KINDS, METRICS, parseDuration } from '../sim/index.ts';
 

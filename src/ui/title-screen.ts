@@ -1,6 +1,7 @@
 /**
- * The first screen: title, tagline, the three modes and a (for now disabled) Start button, with a
- * language toggle. Built with createElement and textContent only; every string comes from `t()`.
+ * The first screen: title, tagline, the three modes and a Start button, with a language toggle.
+ * Start is enabled for the modes that can be played; for the others it says honestly when they
+ * come. Built with createElement and textContent only; every string comes from `t()`.
  */
 import { LOCALES, getLocale, onLocaleChange, setLocale, t } from '../i18n/index.ts';
 import type { Locale, PlainMessageKey } from '../i18n/index.ts';
@@ -15,6 +16,9 @@ interface ModeSpec {
   readonly meta: PlainMessageKey;
   readonly description: PlainMessageKey;
   readonly icon: () => SVGSVGElement;
+  /** Under Start: what comes next, or why this mode cannot start yet. */
+  readonly startNote: PlainMessageKey;
+  readonly playable: boolean;
 }
 
 export const MODES: readonly ModeSpec[] = [
@@ -24,6 +28,8 @@ export const MODES: readonly ModeSpec[] = [
     meta: 'title.mode.practice.meta',
     description: 'title.mode.practice.description',
     icon: practiceIcon,
+    startNote: 'title.start.ready.practice',
+    playable: true,
   },
   {
     id: 'interview',
@@ -31,6 +37,8 @@ export const MODES: readonly ModeSpec[] = [
     meta: 'title.mode.interview.meta',
     description: 'title.mode.interview.description',
     icon: interviewIcon,
+    startNote: 'title.start.unavailable.interview',
+    playable: false,
   },
   {
     id: 'classroom',
@@ -38,6 +46,8 @@ export const MODES: readonly ModeSpec[] = [
     meta: 'title.mode.classroom.meta',
     description: 'title.mode.classroom.description',
     icon: classroomIcon,
+    startNote: 'title.start.unavailable.classroom',
+    playable: false,
   },
 ];
 
@@ -64,6 +74,10 @@ export interface TitleScreenOptions {
   readonly version?: string;
   /** The live simulation shown beside the title; without it the card shows that it is starting. */
   readonly live?: LiveFeed;
+  /** Start was pressed with a playable mode selected. */
+  readonly onStart?: (mode: ModeId) => void;
+  /** Focus Start once mounted: the player is back from a game and Start is where they left. */
+  readonly focusStart?: boolean;
 }
 
 let mounts = 0;
@@ -75,6 +89,7 @@ export function mountTitleScreen(root: HTMLElement, options: TitleScreenOptions 
   let selected: ModeId = 'practice';
   let lastSnapshot: LiveSnapshot | null = null;
   let monitor: LiveMonitor | null = null;
+  let updateStart: () => void = () => {};
 
   const render = (focusLocale?: Locale): void => {
     const locale = getLocale();
@@ -163,7 +178,9 @@ export function mountTitleScreen(root: HTMLElement, options: TitleScreenOptions 
       });
       input.checked = mode.id === selected;
       input.addEventListener('change', () => {
-        if (input.checked) selected = mode.id;
+        if (!input.checked) return;
+        selected = mode.id;
+        updateStart();
       });
       return h('label', { className: 'mode-card', attrs: { 'data-mode': mode.id } }, [
         input,
@@ -189,12 +206,20 @@ export function mountTitleScreen(root: HTMLElement, options: TitleScreenOptions 
       text: t('title.start'),
       attrs: { type: 'button', 'aria-describedby': noteId },
     });
-    // A foundation build: there is nothing to start yet, and the screen says so.
-    button.disabled = true;
-    return h('div', { className: 'start-row' }, [
-      button,
-      h('p', { className: 'start-note', id: noteId, text: t('title.start.unavailable') }),
-    ]);
+    const note = h('p', { className: 'start-note', id: noteId });
+    const modeSpec = (): ModeSpec => MODES.find((m) => m.id === selected) ?? MODES[0]!;
+    // Updated in place when the mode changes, so focus stays on the radio being moved.
+    updateStart = () => {
+      const mode = modeSpec();
+      button.disabled = !mode.playable;
+      note.textContent = t(mode.startNote);
+      note.classList.toggle('is-unavailable', !mode.playable);
+    };
+    updateStart();
+    button.addEventListener('click', () => {
+      if (modeSpec().playable) options.onStart?.(selected);
+    });
+    return h('div', { className: 'start-row' }, [button, note]);
   };
 
   const buildFooter = (): HTMLElement =>
@@ -212,6 +237,7 @@ export function mountTitleScreen(root: HTMLElement, options: TitleScreenOptions 
     render(focusLocale);
   });
   render();
+  if (options.focusStart) root.querySelector<HTMLButtonElement>('.start-row button')?.focus();
   const stopLive = options.live?.((snapshot) => {
     lastSnapshot = snapshot;
     monitor?.update(snapshot);

@@ -63,12 +63,53 @@ describe('title screen', () => {
     expect((getByRole(root, 'radio', { name: '课堂' }) as HTMLInputElement).checked).toBe(true);
   });
 
-  it('has a Start button that is honestly disabled, with the reason as its description', () => {
-    unmount = mountTitleScreen(root);
+  it('enables Start for Practice and says what comes next', () => {
+    const onStart = vi.fn();
+    unmount = mountTitleScreen(root, { onStart });
     const start = getByRole(root, 'button', { name: 'Start' }) as HTMLButtonElement;
-    expect(start.disabled).toBe(true);
+    expect(start.disabled).toBe(false);
     const note = document.getElementById(start.getAttribute('aria-describedby') ?? '');
-    expect(note?.textContent).toBe('The incident screen arrives in the next release');
+    expect(note?.textContent).toBe('Next: choose an incident and read its briefing.');
+    fireEvent.click(start);
+    expect(onStart).toHaveBeenCalledExactlyOnceWith('practice');
+  });
+
+  it('keeps Start disabled for the modes still to come, with the reason as its description', () => {
+    const onStart = vi.fn();
+    unmount = mountTitleScreen(root, { onStart });
+    const start = getByRole(root, 'button', { name: 'Start' }) as HTMLButtonElement;
+    const note = (): string =>
+      document.getElementById(start.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    for (const [mode, reason] of [
+      ['Interview drill', t('title.start.unavailable.interview')],
+      ['Classroom', t('title.start.unavailable.classroom')],
+    ] as const) {
+      const radio = getByRole(root, 'radio', { name: mode });
+      fireEvent.click(radio);
+      expect(start.disabled).toBe(true);
+      expect(note()).toBe(reason);
+      // Updated in place: the radio keeps focus while the player moves through the modes.
+      expect(getByRole(root, 'radio', { name: mode })).toBe(radio);
+      fireEvent.click(start);
+    }
+    expect(onStart).not.toHaveBeenCalled();
+    fireEvent.click(getByRole(root, 'radio', { name: 'Practice' }));
+    expect(start.disabled).toBe(false);
+    expect(note()).toBe(t('title.start.ready.practice'));
+  });
+
+  it('keeps the chosen mode and its Start state across a language change', () => {
+    unmount = mountTitleScreen(root);
+    fireEvent.click(getByRole(root, 'radio', { name: 'Interview drill' }));
+    setLocale('zh-CN');
+    const start = getByRole(root, 'button', { name: '开始' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    expect(root.textContent).toContain(t('title.start.unavailable.interview'));
+  });
+
+  it('can focus Start when the player comes back from a game', () => {
+    unmount = mountTitleScreen(root, { focusStart: true });
+    expect(document.activeElement).toBe(getByRole(root, 'button', { name: 'Start' }));
   });
 
   it('switches to Chinese and back with the language toggle', () => {

@@ -10,11 +10,13 @@ const MODES = ['Practice', 'Interview drill', 'Classroom'];
 /**
  * Opens the page in a fresh context and records everything that should never happen: console
  * errors, uncaught exceptions, failed requests, HTTP errors and Content-Security-Policy violations.
+ * With `fakeClock`, Playwright's clock drives timers and animation frames, so a test can run
+ * minutes of the game in moments (`page.clock.runFor`). Also used by console.spec.mjs.
  */
-async function open(
+export async function open(
   browser,
   url,
-  { width = 1280, height = 720, reducedMotion = 'no-preference' } = {},
+  { width = 1280, height = 720, reducedMotion = 'no-preference', fakeClock = false } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -43,6 +45,7 @@ async function open(
       window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`);
     });
   });
+  if (fakeClock) await page.clock.install();
   await page.goto(url, { waitUntil: 'load' });
   await page.getByRole('heading', { level: 1 }).waitFor();
 
@@ -79,8 +82,8 @@ async function expectEnglishTitleScreen(page) {
   assert.ok(await group.getByRole('radio', { name: 'Practice' }).isChecked());
 
   const start = page.getByRole('button', { name: 'Start' });
-  assert.ok(await start.isDisabled(), 'Start is disabled in the foundation build');
-  assert.ok(await page.getByText('The incident screen arrives in the next release').isVisible());
+  assert.ok(await start.isEnabled(), 'Start is enabled for Practice');
+  assert.ok(await page.getByText('Next: choose an incident and read its briefing.').isVisible());
 }
 
 /** Nothing may spill sideways, and at the supported sizes everything fits without scrolling. */
@@ -164,7 +167,7 @@ export default [
         'true',
       );
       assert.ok(await page.getByRole('radio', { name: '面试演练' }).isVisible());
-      assert.ok(await page.getByRole('button', { name: '开始' }).isDisabled());
+      assert.ok(await page.getByRole('button', { name: '开始' }).isEnabled());
       assert.equal(
         await page.evaluate(() => document.activeElement?.getAttribute('data-locale')),
         'zh-CN',
@@ -200,6 +203,11 @@ export default [
       const interview = page.getByRole('radio', { name: 'Interview drill' });
       assert.ok(await interview.isChecked(), 'ArrowRight selects the next mode');
       assert.ok(await interview.evaluate((el) => el === document.activeElement));
+      assert.ok(
+        await page.getByRole('button', { name: 'Start' }).isDisabled(),
+        'Start waits for a playable mode',
+      );
+      assert.ok(await page.getByText('Interview drills arrive in a later release.').isVisible());
       const card = page.locator('.mode-card', { has: interview });
       const outline = await card.evaluate((el) => getComputedStyle(el).outlineStyle);
       assert.equal(outline, 'solid', 'the focused card shows an outline');

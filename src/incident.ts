@@ -1,0 +1,99 @@
+/**
+ * One incident being played in the browser: owns the session and its clock, adapts the session
+ * to the console panel, and hands the incident screen plain data. A composition-root module,
+ * loaded lazily (it brings the session, xstate and the console's tools) like live-preview.ts.
+ */
+import { FeedReader } from './incident-events.ts';
+import { startClock } from './incident-clock.ts';
+import type { GameClock } from './incident-clock.ts';
+import type { ScenarioFile } from './scenario/schema.ts';
+import { IncidentSession } from './session/session.ts';
+import { formatClock, STEP_MS } from './sim/index.ts';
+import type { ConsoleBackend } from './ui/console-panel.ts';
+import { mountIncidentScreen } from './ui/incident-screen.ts';
+import type { ClockReading } from './ui/incident-screen.ts';
+
+export interface IncidentOptions {
+  /** The scenario with its variant filled in (`variantFor`). */
+  readonly scenario: ScenarioFile;
+  readonly seed: number;
+  onExit(): void;
+}
+
+/** Mounts the incident screen into `root`; returns a function that stops and removes it. */
+export function startIncident(root: HTMLElement, options: IncidentOptions): () => void {
+  const { scenario } = options;
+  const session = new IncidentSession(scenario, options.seed);
+  const startEpochMs = session.run.sim.state.config.startEpochMs;
+  const reader = new FeedReader(session);
+  let clock: GameClock | null = null;
+  let over = false;
+
+  const reading = (): ClockReading => ({
+    utc: formatClock(startEpochMs + session.t),
+    elapsedMs: session.t,
+  });
+
+  /** Shows what the last steps or the last command changed. */
+  const show = (): void => {
+    screen.append(reader.take());
+    screen.setClock(reading());
+    if (session.ended && !over) {
+      over = true;
+      clock?.stop();
+      screen.end(session.run.ended?.outcome ?? '');
+    }
+  };
+
+  const backend: ConsoleBackend = {
+    run(line) {
+      const e = session.exec(line);
+      // A look at the decisive evidence can reach a milestone at once.
+      show();
+      return {
+        echo: e.echo,
+        out: e.out,
+        exit: e.exit,
+        notes: e.notes,
+        clear: e.clear,
+        prompt: session.prompt,
+      };
+    },
+    complete: (line) => session.complete(line),
+    interrupt() {
+      session.interrupt();
+      return session.prompt;
+    },
+    prompt: () => session.prompt,
+    history: () => session.history,
+  };
+
+  const screen = mountIncidentScreen(
+    root,
+    { title: scenario.title, briefing: scenario.briefing },
+    backend,
+    {
+      onStart() {
+        clock = startClock({
+          stepMs: STEP_MS,
+          speed: 1,
+          step: () => {
+            session.step();
+            return !session.ended;
+          },
+          frame: show,
+        });
+        screen.setSpeed(1);
+        show();
+      },
+      onSpeed: (speed) => clock?.setSpeed(speed),
+      onExit: () => options.onExit(),
+    },
+  );
+  screen.setClock(reading());
+
+  return () => {
+    clock?.stop();
+    screen.destroy();
+  };
+}

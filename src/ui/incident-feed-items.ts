@@ -1,0 +1,188 @@
+/**
+ * One entry of the incident feed per timeline item. Scenario text (names, messages, summaries,
+ * hints) is data and is only ever set as textContent. Severity and outcome are spelt out in
+ * words next to their icons, so nothing depends on telling colours apart.
+ */
+import { t } from '../i18n/index.ts';
+import { h } from './dom.ts';
+import {
+  catalogueText,
+  elapsedLabel,
+  endLabel,
+  milestoneLabel,
+  outcomeLabel,
+  roleLabel,
+  severityLabel,
+} from './incident-format.ts';
+import {
+  endIcon,
+  hintIcon,
+  messageIcon,
+  milestoneIcon,
+  pageIcon,
+  replyIcon,
+  resolvedIcon,
+  ticketIcon,
+  warningIcon,
+} from './incident-icons.ts';
+import type { FeedItem } from './incident-types.ts';
+
+export interface RenderedItem {
+  readonly element: HTMLLIElement;
+  /** What the feed's live region reads out for this entry. */
+  readonly announce: string;
+}
+
+const SEVERITY_ICONS: Readonly<Record<string, () => SVGSVGElement>> = {
+  page: pageIcon,
+  warning: warningIcon,
+  ticket: ticketIcon,
+};
+
+function shell(
+  item: FeedItem,
+  icon: SVGSVGElement,
+  label: readonly (Node | string)[],
+  body: readonly Node[],
+  extra: Readonly<Record<string, string>> = {},
+): HTMLLIElement {
+  return h(
+    'li',
+    { className: `feed-item feed-${item.kind}`, attrs: { 'data-kind': item.kind, ...extra } },
+    [
+      h('span', { className: 'feed-icon' }, [icon]),
+      h('div', { className: 'feed-main' }, [
+        h('p', { className: 'feed-head' }, [
+          h('span', { className: 'feed-label' }, label),
+          h('span', { className: 'feed-time', text: elapsedLabel(item.t) }),
+        ]),
+        ...body,
+      ]),
+    ],
+  );
+}
+
+const text = (value: string, className = 'feed-text'): HTMLParagraphElement =>
+  h('p', { className, text: value });
+
+const badge = (value: string, className: string): HTMLSpanElement =>
+  h('span', { className: `feed-badge ${className}`, text: value });
+
+export function renderItem(item: FeedItem): RenderedItem {
+  switch (item.kind) {
+    case 'alert': {
+      const severity = severityLabel(item.severity);
+      const icon = (SEVERITY_ICONS[item.severity] ?? warningIcon)();
+      return {
+        element: shell(
+          item,
+          icon,
+          [t('incident.feed.alert'), badge(severity, 'feed-severity')],
+          [text(item.name, 'feed-alert-name'), text(item.summary)],
+          { 'data-severity': item.severity },
+        ),
+        announce: t('incident.feed.announce.alert', {
+          name: item.name,
+          severity,
+          summary: item.summary,
+        }),
+      };
+    }
+    case 'alertResolved':
+      return {
+        element: shell(
+          item,
+          resolvedIcon(),
+          [t('incident.feed.alertResolved')],
+          [text(item.name, 'feed-alert-name')],
+        ),
+        announce: t('incident.feed.announce.alertResolved', { name: item.name }),
+      };
+    case 'message':
+      return {
+        element: shell(
+          item,
+          messageIcon(),
+          [
+            h('span', { className: 'feed-from', text: item.from }),
+            badge(roleLabel(item.role), 'feed-role'),
+          ],
+          [text(item.text)],
+        ),
+        announce: t('incident.feed.announce.message', { from: item.from, text: item.text }),
+      };
+    case 'reply': {
+      const from = catalogueText(item.from);
+      const said = catalogueText(item.key, item.params);
+      return {
+        element: shell(
+          item,
+          replyIcon(),
+          [
+            h('span', { className: 'feed-from', text: from }),
+            badge(roleLabel(item.role), 'feed-role'),
+          ],
+          [text(t('incident.feed.reply'), 'feed-caption'), text(said)],
+        ),
+        announce: t('incident.feed.announce.message', { from, text: said }),
+      };
+    }
+    case 'hint':
+      return { element: hintItem(item), announce: t('incident.feed.announce.hint') };
+    case 'milestone': {
+      const milestone = milestoneLabel(item.name);
+      return {
+        element: shell(item, milestoneIcon(), [t('incident.feed.milestone')], [text(milestone)]),
+        announce: t('incident.feed.announce.milestone', { milestone }),
+      };
+    }
+    case 'end': {
+      const outcome = outcomeLabel(item.outcome);
+      return {
+        element: shell(
+          item,
+          endIcon(),
+          [t('incident.feed.end'), badge(outcome, 'feed-outcome')],
+          [
+            text(endLabel(item.outcome)),
+            item.reason === '' ? null : text(item.reason),
+            text(t('incident.postmortem.later'), 'feed-caption'),
+          ].filter((node): node is HTMLParagraphElement => node !== null),
+          { 'data-outcome': item.outcome },
+        ),
+        announce: t('incident.feed.announce.end', { outcome, reason: item.reason }),
+      };
+    }
+  }
+}
+
+/**
+ * A hint arrives folded: the player chooses to read it. Its text is not in the document until
+ * then, so neither a glance nor a screen reader gives it away.
+ */
+function hintItem(item: Extract<FeedItem, { kind: 'hint' }>): HTMLLIElement {
+  const prompt = text(t('incident.feed.hintPrompt'), 'feed-caption');
+  const reveal = h('button', {
+    className: 'feed-reveal',
+    text: t('incident.feed.hintShow'),
+    attrs: { type: 'button' },
+  });
+  const element = shell(
+    item,
+    hintIcon(),
+    [
+      t('incident.feed.hint'),
+      badge(t('incident.feed.hintLevel', { level: item.level }), 'feed-level'),
+    ],
+    [prompt, reveal],
+  );
+  reveal.addEventListener('click', () => {
+    const shown = h('p', { className: 'feed-text', text: item.text, attrs: { tabindex: '-1' } });
+    prompt.replaceWith(shown);
+    reveal.remove();
+    element.classList.add('is-revealed');
+    // The button is gone: keep keyboard focus on what it revealed.
+    shown.focus();
+  });
+  return element;
+}
