@@ -106,7 +106,9 @@ export const PLAYER_EVENTS = {
 } as const;
 
 type Schemas = typeof LEVERS & typeof PLAYER_EVENTS;
-type Variant<K extends keyof Schemas> = { type: K } & z.infer<Schemas[K]>;
+/** A schema with no fields infers `Record<string, never>`, whose index signature would forbid `type`. */
+type Fields<T> = string extends keyof T ? unknown : T;
+type Variant<K extends keyof Schemas> = { type: K } & Fields<z.infer<Schemas[K]>>;
 
 export type LeverType = keyof typeof LEVERS;
 export type PlayerEventName = keyof typeof PLAYER_EVENTS;
