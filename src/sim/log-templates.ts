@@ -5,7 +5,15 @@
  */
 import { ENDPOINT_IDS } from './config.ts';
 import type { EndpointId } from './config.ts';
-import { clientIp, DB_NAME, DB_USER, PGBOUNCER_ADDR, PGBOUNCER_HOST, traceId } from './names.ts';
+import {
+  clientIp,
+  DB_NAME,
+  DB_USER,
+  PG_PRIMARY_SERVICE_IP,
+  PGBOUNCER_ADDR,
+  PGBOUNCER_HOST,
+  traceId,
+} from './names.ts';
 import {
   formatClfTimestamp,
   formatIsoTimestamp,
@@ -433,7 +441,7 @@ const defs: TemplateDef[] = [
     service: 'pgbouncer',
     level: 'warn',
     render: (v) =>
-      `${pgTs(v)} [1] WARNING S-0x55d7c1c0${(0xa000 + (v.n(0) % 4096)).toString(16)}: ${DB_NAME}/${DB_USER}@10.0.3.12:5432 server login failed: FATAL sorry, too many clients already`,
+      `${pgTs(v)} [1] WARNING S-0x55d7c1c0${(0xa000 + (v.n(0) % 4096)).toString(16)}: ${DB_NAME}/${DB_USER}@${PG_PRIMARY_SERVICE_IP}:5432 server login failed: FATAL sorry, too many clients already`,
   },
   {
     key: 'pgb_max_client_conn',
@@ -454,7 +462,7 @@ const defs: TemplateDef[] = [
     service: 'pgbouncer',
     level: 'warn',
     render: (v) =>
-      `${pgTs(v)} [1] WARNING S-0x55d7c1c0${(0xa000 + (v.n(0) % 4096)).toString(16)}: ${DB_NAME}/${DB_USER}@10.0.3.12:5432 closing because: server conn crashed? (age=${v.n(1)}s)`,
+      `${pgTs(v)} [1] WARNING S-0x55d7c1c0${(0xa000 + (v.n(0) % 4096)).toString(16)}: ${DB_NAME}/${DB_USER}@${PG_PRIMARY_SERVICE_IP}:5432 closing because: server conn crashed? (age=${v.n(1)}s)`,
   },
   // Redis: "pid:role date level-char msg"
   {

@@ -2,6 +2,8 @@
 export const PGBOUNCER_HOST = 'pgbouncer.db.svc.cluster.local';
 export const PGBOUNCER_ADDR = '10.96.112.40:6432';
 export const PG_PRIMARY_HOST = 'pg-primary.db.svc.cluster.local';
+/** The ClusterIP of the pg-primary Service: what PgBouncer connects to and logs. */
+export const PG_PRIMARY_SERVICE_IP = '10.96.88.21';
 export const REDIS_HOST = 'redis-master.cache.svc.cluster.local';
 export const API_SERVICE = 'api.prod.svc.cluster.local';
 export const UPSTREAM_RESOLVER = '10.0.0.2:53';

@@ -87,6 +87,18 @@ describe('the shell', () => {
     expect(typeLines(calm(), 'echo a | wc -l').out).toBe('1\n');
   });
 
+  it('grep reads basic regular expressions by default and extended ones with -E', () => {
+    expect(typeLines(calm(), 'echo "a|b" | grep "a|b"').out).toBe('a|b\n');
+    expect(typeLines(calm(), 'echo xa | grep "q\\|x"').out).toBe('xa\n');
+    expect(typeLines(calm(), 'echo xa | grep -E "q|x"').out).toBe('xa\n');
+    expect(typeLines(calm(), 'echo xa | grep -v x').exit).toBe(1);
+  });
+
+  it("cat reads the bastion's own files and says when one does not exist", () => {
+    expect(typeLines(calm(), 'cat /etc/resolv.conf').out).toContain('nameserver 10.96.0.10');
+    expect(typeLines(calm(), 'cat /nope').out).toBe('cat: /nope: No such file or directory\n');
+  });
+
   it('expands !! and !N from history and numbers history like bash', () => {
     const e = typeLines(calm(), 'echo hi', 'whoami', '!!', '!1', 'history');
     expect(e.all[2]!.out).toBe('whoami\noncall\n');

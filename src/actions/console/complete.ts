@@ -3,6 +3,7 @@
  * cursor (sub-commands, resources, pod names, flags). Returns the candidates and the longest
  * common prefix, the way bash completes on one Tab and lists on two.
  */
+import { REDIS_WORDS } from './network/redis-cli.ts';
 import { COMMAND_NAMES, findCommand } from './registry.ts';
 import { tokenize } from './tokenize.ts';
 import type { ConsoleMode, ConsoleView } from './types.ts';
@@ -80,7 +81,7 @@ export function complete(line: string, mode: ConsoleMode, view: ConsoleView): Co
     };
   };
   if (mode.kind === 'psql') return done(PSQL_WORDS);
-  if (mode.kind === 'redis') return done(['INFO', 'PING', 'DBSIZE', 'SLOWLOG', 'CONFIG', 'quit']);
+  if (mode.kind === 'redis') return done(REDIS_WORDS);
 
   const lastPipe = line.lastIndexOf('|');
   const segment = line.slice(lastPipe + 1);

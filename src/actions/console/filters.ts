@@ -2,6 +2,7 @@
  * The text filters players pipe tool output through: `grep`, `head`, `tail`, `wc`, `sort`,
  * `less`/`more` (which just print). They read the previous command's output as stdin.
  */
+import { bastionFile } from './host/index.ts';
 import type { CommandResult, CommandSpec } from './types.ts';
 import { failure, result } from './types.ts';
 
@@ -20,6 +21,14 @@ function countFlag(args: readonly string[], fallback: number): number | null {
     if (m) return Number.parseInt(m[1]!, 10);
   }
   return fallback;
+}
+
+/** In a basic regular expression `|` is literal and `\|` alternates: swap the two. */
+function basicToExtended(pattern: string): string {
+  return pattern
+    .split('\\|')
+    .map((part) => part.replace(/\|/g, '\\|'))
+    .join('|');
 }
 
 function grep(args: readonly string[], stdin: string | null): CommandResult {
@@ -49,12 +58,7 @@ function grep(args: readonly string[], stdin: string | null): CommandResult {
   let re: RegExp;
   try {
     // Basic regular expressions treat `|` literally and `\|` as alternation; -E is the reverse.
-    const source = extended
-      ? pattern
-      : pattern
-          .replace(/\\\|/g, '\u0000')
-          .replace(/\|/g, '\\|')
-          .replace(/\u0000/g, '|');
+    const source = extended ? pattern : basicToExtended(pattern);
     re = new RegExp(source, ignoreCase ? 'i' : '');
   } catch {
     return failure('grep: Unmatched ( or \\(\n', 2);
@@ -138,15 +142,20 @@ export const FILTER_COMMANDS: readonly CommandSpec[] = [
   },
   ...['less', 'more', 'cat'].map((name): CommandSpec => ({
     name,
-    usage: [`${name}`],
+    usage: [`${name} [FILE]`],
     summaryKey: `console.cmd.${name}`,
-    run: (args, ctx) =>
-      ctx.stdin === null
-        ? failure(
-            args.length > 0
-              ? `${name}: ${args[0]}: No such file or directory\n`
-              : `${name}: missing input (pipe a command into it)\n`,
-          )
-        : result(ctx.stdin),
+    run: (args, ctx) => {
+      // A file of the bastion itself (its resolv.conf, hosts); containers' files are read
+      // through `kubectl exec`.
+      if (args.length > 0) {
+        const text = bastionFile(ctx.view, args[0]!);
+        return text === null
+          ? failure(`${name}: ${args[0]}: No such file or directory\n`)
+          : result(text);
+      }
+      return ctx.stdin === null
+        ? failure(`${name}: missing input (pipe a command into it)\n`)
+        : result(ctx.stdin);
+    },
   })),
 ];
