@@ -1,41 +1,22 @@
 import { svg } from './dom.ts';
+import { iconPath as path, outlineIcon } from './icon.ts';
 
 /** Outline icons on a 24×24 grid, drawn with the current text colour. Always decorative. */
-function icon(className: string, shapes: readonly SVGElement[]): SVGSVGElement {
-  return svg(
-    'svg',
-    {
-      class: `icon ${className}`,
-      viewBox: '0 0 24 24',
-      width: 24,
-      height: 24,
-      fill: 'none',
-      stroke: 'currentColor',
-      'stroke-width': 1.75,
-      'stroke-linecap': 'round',
-      'stroke-linejoin': 'round',
-      'aria-hidden': 'true',
-      focusable: 'false',
-    },
-    shapes,
-  );
-}
 
-const path = (d: string): SVGPathElement => svg('path', { d });
 const circle = (cx: number, cy: number, r: number): SVGCircleElement =>
   svg('circle', { cx, cy, r });
 
 /** A heartbeat trace: the brand mark. */
 export const pulseIcon = (): SVGSVGElement =>
-  icon('icon-pulse', [path('M2 12h4.5l2-5 4 10 2.5-7 1.5 2H22')]);
+  outlineIcon('icon-pulse', [path('M2 12h4.5l2-5 4 10 2.5-7 1.5 2H22')]);
 
 /** A target: self-paced practice. */
 export const practiceIcon = (): SVGSVGElement =>
-  icon('icon-practice', [circle(12, 12, 9), circle(12, 12, 5), circle(12, 12, 1.25)]);
+  outlineIcon('icon-practice', [circle(12, 12, 9), circle(12, 12, 5), circle(12, 12, 1.25)]);
 
 /** A stopwatch: the timed interview drill. */
 export const interviewIcon = (): SVGSVGElement =>
-  icon('icon-interview', [
+  outlineIcon('icon-interview', [
     circle(12, 13.5, 7.5),
     path('M12 10v3.5l2.5 2'),
     path('M9.5 2.5h5'),
@@ -45,7 +26,7 @@ export const interviewIcon = (): SVGSVGElement =>
 
 /** Two people: a group in the classroom. */
 export const classroomIcon = (): SVGSVGElement =>
-  icon('icon-classroom', [
+  outlineIcon('icon-classroom', [
     circle(9, 8, 3.25),
     path('M2.75 20c0-3.45 2.8-6.25 6.25-6.25s6.25 2.8 6.25 6.25'),
     circle(17, 9, 2.5),
@@ -53,4 +34,5 @@ export const classroomIcon = (): SVGSVGElement =>
   ]);
 
 /** A tick for the selected mode card. */
-export const checkIcon = (): SVGSVGElement => icon('icon-check', [path('M5 12.5 10 17.5 19 7')]);
+export const checkIcon = (): SVGSVGElement =>
+  outlineIcon('icon-check', [path('M5 12.5 10 17.5 19 7')]);
