@@ -21,7 +21,6 @@ import type {
 import { formatColumns, tabOutcome } from '../../src/ui/console/line-editor.ts';
 import { viewAt } from '../console/views.ts';
 
-
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const TABLE =
   'NAME                        READY   STATUS    RESTARTS   AGE\n' +
