@@ -25,6 +25,7 @@ const BackendFilter = z.strictObject({
   query: z.enum(QUERY_IDS).optional(),
   olderThanMs: z.number().nonnegative().optional(),
   pid: z.number().int().positive().optional(),
+  count: z.number().int().positive().optional(),
 });
 
 /** Levers: each maps one to one onto a simulation action. */

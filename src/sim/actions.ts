@@ -24,6 +24,8 @@ export type BackendFilter = {
   olderThanMs?: number;
   /** A migration's backend pid, as pg_stat_activity shows it. */
   pid?: number;
+  /** At most this many sessions (signals sent to that many pids). */
+  count?: number;
 };
 
 export type SimAction =
@@ -246,20 +248,43 @@ export function applyAction(
         );
         return ok(sink, t, action, 'ALTER SYSTEM (pending restart)');
       }
-      s.ops = [
-        ...s.ops,
-        {
-          at: t + DELAYS.configReloadMs,
-          op: {
-            kind: 'configReloaded',
-            statementTimeoutMs: action.name === 'statement_timeout' ? v : null,
-            idleInTxTimeoutMs: action.name === 'idle_in_transaction_session_timeout' ? v : null,
-          },
-        },
-      ];
-      return ok(sink, t, action, 'ALTER SYSTEM');
+      // Written to postgresql.auto.conf; running sessions see it after pg_reload_conf().
+      const pending = db.pendingReload ?? { statementTimeoutMs: null, idleInTxTimeoutMs: null };
+      db.pendingReload =
+        action.name === 'statement_timeout'
+          ? { ...pending, statementTimeoutMs: v }
+          : { ...pending, idleInTxTimeoutMs: v };
+      return ok(sink, t, action, 'ALTER SYSTEM (takes effect on reload)');
     }
     case 'reloadPostgres': {
+      if (db.pendingReload !== null) {
+        const p = db.pendingReload;
+        db.pendingReload = null;
+        s.ops = [
+          ...s.ops,
+          {
+            at: t + DELAYS.configReloadMs,
+            op: {
+              kind: 'configReloaded',
+              statementTimeoutMs: p.statementTimeoutMs,
+              idleInTxTimeoutMs: p.idleInTxTimeoutMs,
+            },
+          },
+        ];
+        const [name, value] =
+          p.idleInTxTimeoutMs !== null
+            ? ['idle_in_transaction_session_timeout', p.idleInTxTimeoutMs]
+            : ['statement_timeout', p.statementTimeoutMs ?? 0];
+        sink.log(
+          t,
+          L.reload,
+          sink.intern('pg-primary-0'),
+          0,
+          0,
+          sink.intern(name),
+          sink.intern(value === 0 ? '0' : value % 1000 === 0 ? `${value / 1000}s` : `${value}ms`),
+        );
+      }
       if (db.pendingMaxConnections !== null)
         sink.log(
           t,
@@ -279,6 +304,14 @@ export function applyAction(
       if (db.pendingMaxConnections !== null) {
         db.maxConnections = db.pendingMaxConnections;
         db.pendingMaxConnections = null;
+      }
+      // A restart reads the whole configuration, reloadable settings included.
+      if (db.pendingReload !== null) {
+        if (db.pendingReload.statementTimeoutMs !== null)
+          db.statementTimeoutMs = db.pendingReload.statementTimeoutMs;
+        if (db.pendingReload.idleInTxTimeoutMs !== null)
+          db.idleInTxTimeoutMs = db.pendingReload.idleInTxTimeoutMs;
+        db.pendingReload = null;
       }
       // Every server connection is gone: pools reconnect, leaked sessions die with them.
       for (const p of s.pods) {
@@ -315,10 +348,13 @@ export function applyAction(
       const idleTxTarget = f.state === undefined || f.state === 'idle in transaction';
       if (idleTxTarget && !action.cancelOnly && f.pid === undefined) {
         // Leaked sessions are idle in transaction; the pool sees the broken connection and replaces it.
+        let budget = f.count ?? Number.POSITIVE_INFINITY;
         for (const p of s.pods) {
-          if (p.deployment !== 'api' || p.poolLeaked <= 0) continue;
-          const killed =
+          if (p.deployment !== 'api' || p.poolLeaked <= 0 || budget <= 0) continue;
+          const eligible =
             f.olderThanMs !== undefined && f.olderThanMs > 0 ? p.poolLeaked * 0.9 : p.poolLeaked;
+          const killed = Math.min(eligible, budget);
+          budget -= killed;
           n += killed;
           p.poolLeaked -= killed;
         }
@@ -352,6 +388,10 @@ export function applyAction(
       const duration =
         Math.round(((rows / DELAYS.indexBuildRowsPerSec) * passes * SECOND) / 1000) * 1000;
       db.indexes = { ...db.indexes, [action.name]: 'building' };
+      db.indexDefs = {
+        ...db.indexDefs,
+        [action.name]: { table: action.table, columns: action.columns },
+      };
       db.indexBuilds = [
         ...db.indexBuilds,
         {

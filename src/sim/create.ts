@@ -63,9 +63,12 @@ export function createSim(seed: number, config: SystemConfig = defaultConfig()):
     coredns: deployment('coredns', config.dns.corednsReplicas, 'v1.11.3', null, config),
   };
   const indexes: Record<string, 'valid'> = {};
+  const indexDefs: Record<string, { table: string; columns: string }> = {};
   for (const q of QUERY_IDS) {
-    const idx = config.queries[q].index;
-    if (idx) indexes[idx.name] = 'valid';
+    const { index: idx, table } = config.queries[q];
+    if (!idx) continue;
+    indexes[idx.name] = 'valid';
+    indexDefs[idx.name] = { table, columns: idx.columns };
   }
   const s: SimState = {
     schema: 1,
@@ -91,9 +94,11 @@ export function createSim(seed: number, config: SystemConfig = defaultConfig()):
       primaryDownReason: '',
       maxConnections: config.postgres.maxConnections,
       pendingMaxConnections: null,
+      pendingReload: null,
       statementTimeoutMs: config.postgres.statementTimeoutMs,
       idleInTxTimeoutMs: config.postgres.idleInTxTimeoutMs,
       indexes,
+      indexDefs,
       indexBuilds: [],
       analyzedAt: {},
       cpuUtil: 0.2,

@@ -139,6 +139,31 @@ type QueryCost = {
   lockWaitMs: number;
 };
 
+/** Column names of an index definition, without ASC/DESC/NULLS: `a, b DESC` -> [a, b]. */
+const columnNames = (columns: string): string[] =>
+  columns.split(',').map((c) => c.trim().split(/\s+/)[0]!.toLowerCase().replace(/"/g, ''));
+
+/**
+ * Whether a valid index lets the planner avoid the sequential scan the `needed` index prevents:
+ * the index itself, or any index on the same table whose leading columns are the needed index's
+ * filter columns (all but its last, ordering column), whatever the player named it.
+ */
+export function hasUsableIndex(
+  s: SimState,
+  table: string,
+  needed: { name: string; columns: string },
+): boolean {
+  if (s.db.indexes[needed.name] === 'valid') return true;
+  const want = columnNames(needed.columns);
+  const filter = want.slice(0, Math.max(1, want.length - 1));
+  for (const [name, def] of Object.entries(s.db.indexDefs)) {
+    if (s.db.indexes[name] !== 'valid' || def.table !== table) continue;
+    const have = columnNames(def.columns);
+    if (filter.every((c, i) => have[i] === c)) return true;
+  }
+  return false;
+}
+
 export function queryCost(
   s: SimState,
   q: QueryId,
@@ -163,8 +188,8 @@ export function queryCost(
       const analyzed = s.db.analyzedAt[cfg.table];
       broken = analyzed === undefined || analyzed < f.startedAt;
     } else {
-      const needed = f.spec.index?.name ?? cfg.index?.name;
-      broken = needed === undefined || s.db.indexes[needed] !== 'valid';
+      const needed = f.spec.index ?? cfg.index;
+      broken = needed === null || needed === undefined || !hasUsableIndex(s, cfg.table, needed);
     }
     if (broken) badShare = 1 - (1 - badShare) * (1 - f.spec.share);
   }

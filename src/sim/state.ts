@@ -108,9 +108,13 @@ export type DbState = {
   maxConnections: number;
   /** `ALTER SYSTEM SET max_connections` waits for a restart. */
   pendingMaxConnections: number | null;
+  /** Other `ALTER SYSTEM` settings wait for `pg_reload_conf()` (or a restart). */
+  pendingReload: { statementTimeoutMs: number | null; idleInTxTimeoutMs: number | null } | null;
   statementTimeoutMs: number;
   idleInTxTimeoutMs: number;
   indexes: Record<string, IndexState>;
+  /** What each index covers, so a plan can use an index whatever it was named. */
+  indexDefs: Record<string, { table: string; columns: string }>;
   indexBuilds: IndexBuild[];
   analyzedAt: Record<string, number>;
   /** Utilisations of the last step, fed back as queueing delay (one-step lag). */

@@ -478,6 +478,42 @@ describe('effects land in the sim after their real delay', () => {
     expect(metric(run, 'pg_conn_idle_in_tx')).toBeLessThan(before / 4);
   });
 
+  it('pg_terminate_backend(pid) of one leaked session ends that session only', () => {
+    const at = FAULT_MOMENT_MS['pool-exhaustion-leak'];
+    const run = freshRunAt('pool-exhaustion-leak', at);
+    const pids = typeLines(
+      viewOf(run),
+      `psql -tAc "SELECT pid FROM pg_stat_activity WHERE state = 'idle in transaction' ORDER BY xact_start LIMIT 2;"`,
+    )
+      .out.trim()
+      .split('\n');
+    expect(pids).toHaveLength(2);
+    const e = execute(
+      initialConsoleState(),
+      `psql -c "SELECT pg_terminate_backend(${pids[0]}), pg_terminate_backend(${pids[1]});"`,
+      viewOf(run),
+    );
+    expect(e.actions).toContainEqual({
+      type: 'terminateBackends',
+      filter: { state: 'idle in transaction', count: 2 },
+    });
+    const before = metric(run, 'pg_conn_idle_in_tx');
+    applyActions(run, e);
+    run.runUntil(at + 1_000);
+    expect(metric(run, 'pg_conn_idle_in_tx')).toBeLessThan(before);
+    expect(metric(run, 'pg_conn_idle_in_tx')).toBeGreaterThan(before - 5);
+  });
+
+  it('ALTER SYSTEM without pg_reload_conf() changes nothing yet', () => {
+    const at = FAULT_MOMENT_MS['pool-exhaustion-leak'];
+    const run = freshRunAt('pool-exhaustion-leak', at);
+    act(run, open(run), "ALTER SYSTEM SET idle_in_transaction_session_timeout = '30s';");
+    run.runUntil(at + 60_000);
+    expect(typeLines(viewOf(run), 'psql -tAc "SHOW idle_in_transaction_session_timeout"').out).toBe(
+      '0\n',
+    );
+  });
+
   it('idle_in_transaction_session_timeout applies after the reload and drains the leak', () => {
     const at = FAULT_MOMENT_MS['pool-exhaustion-leak'];
     const run = freshRunAt('pool-exhaustion-leak', at);

@@ -339,6 +339,7 @@ describe('right levers', { timeout: SIM_TIMEOUT_MS }, () => {
     const { run, windows, leverAt } = leakWithLever('terminate+timeout', [
       { type: 'terminateBackends', filter: { state: 'idle in transaction' } },
       { type: 'setPostgresSetting', name: 'idle_in_transaction_session_timeout', value: 10_000 },
+      { type: 'reloadPostgres' },
     ]);
     expect(meanOf(between(run, 'api_error_ratio', leverAt - MINUTE, leverAt))).toBeGreaterThan(0.3);
     for (const w of windows.slice(1)) expect(w).toBeLessThan(0.005);

@@ -245,7 +245,11 @@ function alterRole(st: Extract<Statement, { k: 'alterRole' }>, session: Session)
     applies &&
     (setting.name === 'statement_timeout' || setting.name === 'idle_in_transaction_session_timeout')
   )
-    return ok(tag, [{ type: 'setPostgresSetting', name: setting.name, value }]);
+    // New sessions of the role read it at login: as the pools reconnect, it is in force.
+    return ok(tag, [
+      { type: 'setPostgresSetting', name: setting.name, value },
+      { type: 'reloadPostgres' },
+    ]);
   return ok(tag);
 }
 

@@ -13,11 +13,7 @@ import type { Effects } from './functions.ts';
 import type { Session } from './relation.ts';
 import { show } from './values.ts';
 
-/**
- * The vocabulary infers `Record<string, never>` for levers without parameters, which no object
- * literal satisfies; the value is exactly the lever's shape.
- */
-const RELOAD = { type: 'reloadPostgres' } as PlayerAction;
+const RELOAD: PlayerAction = { type: 'reloadPostgres' };
 
 export function usesFunction(st: Select, name: string): boolean {
   const walk = (e: Expr): boolean => (e.k === 'fn' && e.name === name) || children(e).some(walk);
@@ -148,6 +144,8 @@ export function leversOf(effects: Effects, st: Select, session: Session): Player
   const byPid = new Map<number, Backend>(all.map((b) => [b.pid, b]));
   const pooled: Backend[] = [];
   let cancelPooled = false;
+  // Leaked sessions signalled one by one, by pid. Cancelling an idle session cancels nothing.
+  let leakedByPid = 0;
   for (const sig of effects.signals) {
     const b = byPid.get(sig.pid);
     if (!b || b.role === 'self') continue;
@@ -155,6 +153,10 @@ export function leversOf(effects: Effects, st: Select, session: Session): Player
     if ((b.role === 'app' || b.role === 'leaked') && viaView) {
       pooled.push(b);
       cancelPooled = cancelPooled || sig.cancel;
+      continue;
+    }
+    if (b.role === 'app' || b.role === 'leaked') {
+      if (b.role === 'leaked' && !sig.cancel) leakedByPid++;
       continue;
     }
     actions.push({
@@ -184,6 +186,11 @@ export function leversOf(effects: Effects, st: Select, session: Session): Player
       ...(cancelPooled ? { cancelOnly: true } : {}),
     });
   }
+  if (leakedByPid > 0)
+    actions.push({
+      type: 'terminateBackends',
+      filter: { state: 'idle in transaction', count: leakedByPid },
+    });
   if (effects.reload) actions.push(RELOAD);
   for (const slot of effects.droppedSlots) actions.push({ type: 'dropReplicationSlot', slot });
   return actions;
