@@ -252,7 +252,7 @@ describe('psql errors', () => {
     };
     const r = typeLines(down, 'psql');
     expect(r.out).toBe(
-      'psql: error: connection to server at "pg-primary.db.svc.cluster.local" (10.96.87.21), port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n',
+      'psql: error: connection to server at "pg-primary.db.svc.cluster.local" (10.96.88.21), port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n',
     );
     expect(r.exit).toBe(2);
     expect(r.state.mode).toEqual({ kind: 'shell' });

@@ -2,6 +2,7 @@
  * The PostgreSQL pods: the postmaster, its auxiliary processes and one backend per server
  * connection PgBouncer holds (active, idle, or idle in transaction as the sim counts them).
  */
+import { POD_IP } from '../addresses.ts';
 import { clusterNames } from '../../../sim/index.ts';
 import { isPrimaryAccepting } from '../../../sim/requests.ts';
 import type { ConsoleView } from '../types.ts';
@@ -30,7 +31,7 @@ function pgBackends(view: ConsoleView, start: number, firstPid: number): Proc[] 
   const s = view.state;
   const db = s.db;
   const out: Proc[] = [];
-  const pgbouncerIp = '10.244.2.31';
+  const pgbouncerIp = POD_IP.pgbouncer;
   const total = Math.round(db.serverConns);
   const active = Math.min(total, Math.round(db.activeBackends));
   const idleTx = Math.min(total - active, Math.round(db.idleInTxBackends));
@@ -135,7 +136,7 @@ export function postgresMachine(view: ConsoleView, name: 'pg-primary-0' | 'pg-re
         }),
       );
       procs.push(
-        pg(40, `postgres: postgres_exporter postgres 10.244.5.40(42218) idle`, 0.001),
+        pg(40, `postgres: postgres_exporter postgres ${POD_IP.exporter}(42218) idle`, 0.001),
         ...pgBackends(view, start, 1_000),
       );
       for (const b of s.db.indexBuilds)

@@ -3,6 +3,7 @@
  * controller, metrics-server), StatefulSets, the kube-proxy DaemonSet, Services, the database
  * volumes and the shop's Ingress.
  */
+import { SERVICE_IP } from '../addresses.ts';
 import type { SimState } from '../../../sim/index.ts';
 import { clusterNames, DAY, HOUR } from '../../../sim/index.ts';
 import { uidString } from '../../../sim/kube.ts';
@@ -189,17 +190,17 @@ export function services(): KService[] {
     svc(
       'kube-system',
       'metrics-server',
-      '10.96.148.211',
+      SERVICE_IP.metricsServer,
       [tcp(443, 10250, 'https')],
       { 'k8s-app': 'metrics-server' },
       -402 * DAY,
     ),
-    svc('prod', 'api', '10.96.41.7', [tcp(8080, 8080, 'http')], { app: 'api' }, -389 * DAY),
-    svc('prod', 'web', '10.96.52.19', [tcp(3000, 3000, 'http')], { app: 'web' }, -389 * DAY),
+    svc('prod', 'api', SERVICE_IP.api, [tcp(8080, 8080, 'http')], { app: 'api' }, -389 * DAY),
+    svc('prod', 'web', SERVICE_IP.web, [tcp(3000, 3000, 'http')], { app: 'web' }, -389 * DAY),
     svc(
       'db',
       'pg-primary',
-      '10.96.88.21',
+      SERVICE_IP.pgPrimary,
       [tcp(5432, 5432, 'postgres')],
       { app: 'postgres', role: 'primary' },
       -389 * DAY + HOUR,
@@ -207,7 +208,7 @@ export function services(): KService[] {
     svc(
       'db',
       'pg-replica',
-      '10.96.88.34',
+      SERVICE_IP.pgReplica,
       [tcp(5432, 5432, 'postgres')],
       { app: 'postgres', role: 'replica' },
       -389 * DAY + HOUR,
@@ -223,7 +224,7 @@ export function services(): KService[] {
     svc(
       'cache',
       'redis-master',
-      '10.96.77.5',
+      SERVICE_IP.redis,
       [tcp(6379, 6379, 'redis')],
       { app: 'redis', role: 'master' },
       -389 * DAY + 2 * HOUR,
@@ -232,7 +233,7 @@ export function services(): KService[] {
       ...svc(
         'ingress-nginx',
         'ingress-nginx-controller',
-        '10.96.200.17',
+        SERVICE_IP.ingress,
         [
           { port: 80, protocol: 'TCP', targetPort: 80, name: 'http', nodePort: 31080 },
           { port: 443, protocol: 'TCP', targetPort: 443, name: 'https', nodePort: 31443 },
@@ -246,7 +247,7 @@ export function services(): KService[] {
     svc(
       'ingress-nginx',
       'ingress-nginx-controller-admission',
-      '10.96.200.45',
+      SERVICE_IP.ingressAdmission,
       [tcp(443, 8443, 'https-webhook')],
       { 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/name': 'ingress-nginx' },
       -389 * DAY - HOUR,

@@ -4,6 +4,7 @@
  * state follows the sim where it models them (Postgres restarting or down, a replica promoted,
  * Redis restarted); otherwise they run quietly, as platforms mostly do.
  */
+import { POD_IP } from '../addresses.ts';
 import type { SimEvent, SimState } from '../../../sim/index.ts';
 import { clusterNames, DAY, HOUR } from '../../../sim/index.ts';
 import { uidString } from '../../../sim/kube.ts';
@@ -98,7 +99,7 @@ function primaryPod(x: Inputs): KPod {
       owner: { kind: 'StatefulSet', name: 'pg-primary' },
       createdAt: recreated === null ? -(19 * DAY + 3 * HOUR) : recreated + 2_000,
       node: 'node-5',
-      ip: '10.244.5.12',
+      ip: POD_IP.pgPrimary,
       container: PG_CONTAINER(s, 'primary'),
       usage: {
         cpuMilli: x.metric('pg_cpu') * s.config.postgres.cores * 1000,
@@ -155,7 +156,7 @@ function replicaPod(x: Inputs): KPod {
       owner: { kind: 'StatefulSet', name: 'pg-replica' },
       createdAt: -(19 * DAY + 2 * HOUR),
       node: 'node-6',
-      ip: '10.244.6.9',
+      ip: POD_IP.pgReplica,
       container: PG_CONTAINER(s, 'replica'),
       usage: {
         cpuMilli: x.metric('replica_cpu') * s.config.postgres.replicaCores * 1000,
@@ -187,7 +188,7 @@ function redisPod(x: Inputs): KPod {
       owner: { kind: 'StatefulSet', name: 'redis-master' },
       createdAt: created,
       node: 'node-1',
-      ip: '10.244.1.27',
+      ip: POD_IP.redis,
       container: REDIS_CONTAINER,
       usage: {
         cpuMilli: 20 + x.metric('redis_ops') * 0.012,
@@ -225,7 +226,7 @@ export function platformPods(x: Inputs): KPod[] {
         owner: { kind: 'ReplicaSet', name: pgb },
         createdAt: -(19 * DAY + 1 * HOUR),
         node: 'node-2',
-        ip: '10.244.2.31',
+        ip: POD_IP.pgbouncer,
         container: PGBOUNCER_CONTAINER(s),
         usage: { cpuMilli: 15 + x.metric('pgb_cl_active') * 1.8, memoryMiB: 14 },
         logs: { source: 'pgbouncer-0', services: ['pgbouncer'] },
@@ -249,7 +250,7 @@ export function platformPods(x: Inputs): KPod[] {
         owner: { kind: 'ReplicaSet', name: 'ingress-nginx-controller-7c9f6d5b8' },
         createdAt: -(27 * DAY + 5 * HOUR),
         node: 'node-3',
-        ip: '10.244.3.5',
+        ip: POD_IP.ingress,
         container: INGRESS_CONTAINER,
         usage: { cpuMilli: 30 + x.metric('ingress_rps') * 0.55, memoryMiB: 310 },
         logs: { source: 'ingress-nginx-controller-7c9f6d5b8-x2kqp', services: ['ingress'] },
@@ -268,7 +269,7 @@ export function platformPods(x: Inputs): KPod[] {
         owner: { kind: 'ReplicaSet', name: ms },
         createdAt: -(23 * DAY + 3 * HOUR),
         node: 'node-4',
-        ip: '10.244.4.8',
+        ip: POD_IP.metricsServer,
         container: METRICS_SERVER_CONTAINER,
         usage: { cpuMilli: 6, memoryMiB: 27 },
         serviceAccount: 'metrics-server',
@@ -313,7 +314,7 @@ export function platformPods(x: Inputs): KPod[] {
           owner: { kind: 'Job', name: job.name },
           createdAt: job.createdAt,
           node: 'node-4',
-          ip: '10.244.4.41',
+          ip: POD_IP.job,
           container: job.container,
           usage: {
             cpuMilli: 1000 * jobCores(s, job.simName),

@@ -2,12 +2,13 @@
  * What curl prints once a transfer is over: the `-v` trace and headers, the progress meter, the
  * body, the error line, and the `-w` write-out, in the order the terminal shows them.
  */
+import { BASTION_IP } from '../addresses.ts';
 import type { CurlOptions, ParsedUrl } from './curl-args.ts';
 import type { HttpResponse } from './http.ts';
 import { REASONS } from './http-bodies.ts';
 
 /** The bastion's address in the VPC. */
-export const BASTION_IP = '10.0.1.20';
+export { BASTION_IP };
 
 const SSL_HELP =
   'More details here: https://curl.se/docs/sslcerts.html\n\n' +

@@ -3,6 +3,7 @@
  * reverse names) and the public names the upstream resolver answers. Removed and wrong records come
  * from the sim's `dnsRecord` faults through `recordProblem`.
  */
+import { POD_IP, SERVICE_IP } from '../addresses.ts';
 import { clusterNames } from '../../../sim/index.ts';
 import type { SimState } from '../../../sim/index.ts';
 import { recordProblem } from '../../../sim/dns.ts';
@@ -60,24 +61,24 @@ export function clusterServices(s: SimState): readonly ClusterService[] {
     ports: readonly ServicePort[],
   ): ClusterService => ({ name, namespace, addresses: [ip], ports });
   return [
-    svc('kubernetes', 'default', '10.96.0.1', [tcp('https', 443)]),
+    svc('kubernetes', 'default', SERVICE_IP.kubernetes, [tcp('https', 443)]),
     svc('kube-dns', 'kube-system', s.config.dns.serviceIp, [
       { name: 'dns', port: 53, protocol: 'UDP' },
       tcp('dns-tcp', 53),
       tcp('metrics', 9153),
     ]),
-    svc('metrics-server', 'kube-system', '10.96.148.211', [tcp('https', 443)]),
-    svc('api', ns, '10.96.41.7', [tcp('http', 8080)]),
-    svc('web', ns, '10.96.52.19', [tcp('http', 3000)]),
-    svc('pg-primary', 'db', '10.96.88.21', [tcp('postgres', 5432)]),
-    svc('pg-replica', 'db', '10.96.88.34', [tcp('postgres', 5432)]),
+    svc('metrics-server', 'kube-system', SERVICE_IP.metricsServer, [tcp('https', 443)]),
+    svc('api', ns, SERVICE_IP.api, [tcp('http', 8080)]),
+    svc('web', ns, SERVICE_IP.web, [tcp('http', 3000)]),
+    svc('pg-primary', 'db', SERVICE_IP.pgPrimary, [tcp('postgres', 5432)]),
+    svc('pg-replica', 'db', SERVICE_IP.pgReplica, [tcp('postgres', 5432)]),
     svc('pgbouncer', 'db', clusterNames.PGBOUNCER_ADDR.split(':')[0]!, [tcp('pgbouncer', 6432)]),
-    svc('redis-master', 'cache', '10.96.77.5', [tcp('redis', 6379)]),
-    svc('ingress-nginx-controller', 'ingress-nginx', '10.96.200.17', [
+    svc('redis-master', 'cache', SERVICE_IP.redis, [tcp('redis', 6379)]),
+    svc('ingress-nginx-controller', 'ingress-nginx', SERVICE_IP.ingress, [
       tcp('http', 80),
       tcp('https', 443),
     ]),
-    svc('ingress-nginx-controller-admission', 'ingress-nginx', '10.96.200.45', [
+    svc('ingress-nginx-controller-admission', 'ingress-nginx', SERVICE_IP.ingressAdmission, [
       tcp('https-webhook', 443),
     ]),
   ];
@@ -87,9 +88,9 @@ export function clusterServices(s: SimState): readonly ClusterService[] {
 export const PLATFORM_PODS: Readonly<
   Record<string, { ip: string; node: string; namespace: string }>
 > = {
-  'pg-primary-0': { ip: '10.244.5.12', node: 'node-5', namespace: 'db' },
-  'pg-replica-0': { ip: '10.244.6.9', node: 'node-6', namespace: 'db' },
-  'redis-master-0': { ip: '10.244.1.27', node: 'node-1', namespace: 'cache' },
+  'pg-primary-0': { ip: POD_IP.pgPrimary, node: 'node-5', namespace: 'db' },
+  'pg-replica-0': { ip: POD_IP.pgReplica, node: 'node-6', namespace: 'db' },
+  'redis-master-0': { ip: POD_IP.redis, node: 'node-1', namespace: 'cache' },
 };
 
 export const serviceFqdn = (svc: ClusterService): string =>

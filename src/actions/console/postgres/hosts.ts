@@ -1,9 +1,10 @@
 /** Names and addresses of the database tier as the bastion sees them. */
+import { BASTION_IP, POD_IP, SERVICE_IP } from '../addresses.ts';
 import { clusterNames } from '../../../sim/index.ts';
 
 export const PRIMARY_HOST = clusterNames.PG_PRIMARY_HOST;
-export const PRIMARY_SERVICE_IP = '10.96.87.21';
-export const REPLICA_SERVICE_IP = '10.96.87.22';
+export const PRIMARY_SERVICE_IP = SERVICE_IP.pgPrimary;
+export const REPLICA_SERVICE_IP = SERVICE_IP.pgReplica;
 export const PGBOUNCER_HOST = clusterNames.PGBOUNCER_HOST;
 export const PGBOUNCER_SERVICE_IP = clusterNames.PGBOUNCER_ADDR.split(':')[0]!;
 export const PGBOUNCER_PORT = Number(clusterNames.PGBOUNCER_ADDR.split(':')[1] ?? 6432);
@@ -11,14 +12,14 @@ export const DB_NAME = clusterNames.DB_NAME;
 
 /** Pod and client addresses that appear in pg_stat_activity and PgBouncer's lists. */
 export const ADDR = {
-  pgbouncerPod: '10.244.2.31',
-  primaryPod: '10.244.4.18',
-  replicaPod: '10.244.7.9',
-  exporterPod: '10.244.5.12',
+  pgbouncerPod: POD_IP.pgbouncer,
+  primaryPod: POD_IP.pgPrimary,
+  replicaPod: POD_IP.pgReplica,
+  exporterPod: POD_IP.exporter,
   metabasePod: '10.244.6.40',
   cronPod: '10.244.1.77',
   vpnClient: '10.8.0.14',
-  bastion: '10.0.4.15',
+  bastion: BASTION_IP,
 } as const;
 
 export const CLIENT_VERSION = '16.2';
