@@ -339,6 +339,14 @@ describe('kubectl errors, like the real one', () => {
     );
   });
 
+  it('runs psql inside the database pod, one-shot or interactive', () => {
+    expect(out(calm(), 'kubectl exec pg-primary-0 -n db -- psql -tAc "SHOW max_connections"')).toBe(
+      '100\n',
+    );
+    const e = typeLines(calm(), 'kubectl exec -it pg-primary-0 -n db -- psql');
+    expect(e.state.mode).toMatchObject({ kind: 'psql', database: 'shop' });
+  });
+
   it('runs the command in the container through the host tools', () => {
     const pod = firstApiPod(calm());
     expect(out(calm(), `kubectl exec ${pod} -- cat /etc/resolv.conf`)).toContain(

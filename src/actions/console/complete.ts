@@ -33,6 +33,9 @@ const PSQL_WORDS = [
   'pg_stat_replication',
   'pg_replication_slots',
   'pg_stat_user_tables',
+  'pg_indexes',
+  'pg_blocking_pids',
+  'pg_stat_progress_create_index',
   'pg_terminate_backend',
   'pg_cancel_backend',
   'pg_reload_conf()',
@@ -49,6 +52,21 @@ const PSQL_WORDS = [
   '\\q',
   '\\x',
   '\\dt',
+];
+
+/** PgBouncer's admin console speaks only its own commands. */
+const PGBOUNCER_WORDS = [
+  'SHOW',
+  'POOLS',
+  'STATS',
+  'CLIENTS',
+  'SERVERS',
+  'CONFIG',
+  'DATABASES',
+  'HELP',
+  'SET',
+  'RELOAD',
+  '\\q',
 ];
 
 function commonPrefix(words: readonly string[]): string {
@@ -80,7 +98,8 @@ export function complete(line: string, mode: ConsoleMode, view: ConsoleView): Co
             : word,
     };
   };
-  if (mode.kind === 'psql') return done(PSQL_WORDS);
+  if (mode.kind === 'psql')
+    return done(mode.database === 'pgbouncer' ? PGBOUNCER_WORDS : PSQL_WORDS);
   if (mode.kind === 'redis') return done(REDIS_WORDS);
 
   const lastPipe = line.lastIndexOf('|');

@@ -4,6 +4,7 @@
  * it, and a non-zero exit is announced like kubectl does.
  */
 import { runInContainer } from '../host/index.ts';
+import { POSTGRES_COMMANDS } from '../postgres/index.ts';
 import type { CommandResult } from '../types.ts';
 import { failure } from '../types.ts';
 import type { FlagDef } from './args.ts';
@@ -49,7 +50,12 @@ export function runExec(args: readonly string[], k: Kctx): CommandResult {
   if (pod.state.kind !== 'running' || pod.terminating)
     return failure(`error: unable to upgrade connection: container not found ("${container}")\n`);
 
-  const r = runInContainer(pod.name, argv, k.cmd);
+  // The database pod has psql, talking to its own server over the local socket.
+  const psql = POSTGRES_COMMANDS.find((c) => c.name === 'psql');
+  const r =
+    argv[0] === 'psql' && pod.name === 'pg-primary-0' && psql
+      ? psql.run(argv.slice(1), k.cmd)
+      : runInContainer(pod.name, argv, k.cmd);
   if (r === null) {
     const execId = hex64(`${pod.uid}/${k.cmd.history.length}/${argv.join(' ')}`);
     return failure(
