@@ -275,12 +275,30 @@ describe('psql errors', () => {
 });
 
 describe('interactive psql', () => {
+  it('remembers who connected: the app role gets => and no ALTER SYSTEM', () => {
+    const e = typeLines(
+      viewAt('pool-exhaustion-leak', CALM_MS),
+      'psql -U app',
+      "ALTER SYSTEM SET statement_timeout = '5s';",
+    );
+    expect(e.all[0]!.state.mode).toMatchObject({ kind: 'psql', user: 'app' });
+    expect(e.echo.startsWith('shop=> ')).toBe(true);
+    expect(e.out).toContain('ERROR:  must be superuser to execute ALTER SYSTEM command');
+    expect(e.actions).toEqual([]);
+  });
+
   const view = () => viewAt('pool-exhaustion-leak', CALM_MS);
 
   it('opens a session with the banner and the shop prompt', () => {
     const r = typeLines(view(), 'psql -h pg-primary.db.svc.cluster.local -U postgres -d shop');
     expect(r.out).toBe('psql (16.2, server 15.6)\nType "help" for help.\n\n');
-    expect(r.state.mode).toEqual({ kind: 'psql', database: 'shop', buffer: '', expanded: false });
+    expect(r.state.mode).toEqual({
+      kind: 'psql',
+      database: 'shop',
+      user: 'postgres',
+      buffer: '',
+      expanded: false,
+    });
     expect(promptFor(r.state.mode)).toBe('shop=# ');
   });
 

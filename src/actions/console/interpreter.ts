@@ -33,7 +33,10 @@ export function promptFor(mode: ConsoleMode): string {
     case 'shell':
       return SHELL_PROMPT;
     case 'psql':
-      return `${mode.database}${mode.buffer.trim() === '' ? '=' : '-'}# `;
+      // psql ends its prompt with # for a superuser and > for anyone else.
+      return `${mode.database}${mode.buffer.trim() === '' ? '=' : '-'}${
+        mode.user === 'postgres' || mode.user === 'pgbouncer' ? '#' : '>'
+      } `;
     case 'redis':
       return 'redis-master:6379> ';
   }

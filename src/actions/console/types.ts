@@ -19,7 +19,14 @@ export type Note = {
 /** An interactive client the console is inside, such as `psql` or `redis-cli`. */
 export type ConsoleMode =
   | { kind: 'shell' }
-  | { kind: 'psql'; database: 'shop' | 'pgbouncer'; buffer: string; expanded: boolean }
+  | {
+      kind: 'psql';
+      database: 'shop' | 'pgbouncer';
+      /** Who is connected: what the session may do depends on it (ALTER SYSTEM needs a superuser). */
+      user: string;
+      buffer: string;
+      expanded: boolean;
+    }
   | { kind: 'redis' };
 
 export type CommandResult = {

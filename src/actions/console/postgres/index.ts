@@ -12,7 +12,7 @@ import type {
   Note,
 } from '../types.ts';
 import { failure, result } from '../types.ts';
-import { DEFAULTS, parseArgs } from './args.ts';
+import { parseArgs } from './args.ts';
 import { banner, connect, HELP_TEXT, USAGE } from './connect.ts';
 import { CLIENT_VERSION, KNOWN_HOSTS } from './hosts.ts';
 import { runMeta } from './meta.ts';
@@ -53,6 +53,7 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
   const mode: PsqlMode = {
     kind: 'psql',
     database: target.database,
+    user: state.user,
     buffer: '',
     expanded: parsed.expanded,
   };
@@ -119,14 +120,14 @@ function interactive(
   if (mode.kind !== 'psql') return { ...result(''), mode: { kind: 'shell' } };
   const state: PsqlState = {
     database: mode.database,
-    user: mode.database === 'pgbouncer' ? 'pgbouncer' : DEFAULTS.user,
+    user: mode.user,
     buffer: mode.buffer,
     print: { expanded: mode.expanded, tuplesOnly: false, unaligned: false },
   };
   const r = psqlLine(line, ctx.view, state);
   const next: ConsoleMode = r.quit
     ? { kind: 'shell' }
-    : { kind: 'psql', database: mode.database, buffer: r.buffer, expanded: r.expanded };
+    : { ...mode, buffer: r.buffer, expanded: r.expanded };
   return { out: r.out, exit: r.failed ? 1 : 0, notes: r.notes, actions: r.actions, mode: next };
 }
 
