@@ -100,8 +100,8 @@ export function pgSizePretty(bytes: number): string {
   return `${v} ${units[i]}`;
 }
 
-/** `df -h` / `free -h` human sizes: `500G`, `3.1G`, `412M`. */
-export function humanSize(bytes: number): string {
+/** A byte count in powers of 1024: the value and its unit letter (B, K, M, G, T, P). */
+export function in1024s(bytes: number): { value: number; unit: string } {
   const units = ['B', 'K', 'M', 'G', 'T', 'P'];
   let v = bytes;
   let i = 0;
@@ -109,10 +109,14 @@ export function humanSize(bytes: number): string {
     v /= 1024;
     i++;
   }
-  if (i === 0) return `${Math.round(v)}`;
-  return v < 10
-    ? `${(Math.ceil(v * 10) / 10).toFixed(1)}${units[i]}`
-    : `${Math.ceil(v)}${units[i]}`;
+  return { value: v, unit: units[i]! };
+}
+
+/** `df -h` / `free -h` human sizes: `500G`, `3.1G`, `412M`. */
+export function humanSize(bytes: number): string {
+  const { value: v, unit } = in1024s(bytes);
+  if (unit === 'B') return `${Math.round(v)}`;
+  return v < 10 ? `${(Math.ceil(v * 10) / 10).toFixed(1)}${unit}` : `${Math.ceil(v)}${unit}`;
 }
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');

@@ -4,6 +4,7 @@
  * baseline at the configured hit ratio. A restart (the `cacheFlush` fault) resets them, and
  * `uptime_in_seconds` with them; FLUSHALL empties the keyspace but keeps the counters.
  */
+import { in1024s } from '../format.ts';
 import { M } from '../../../sim/index.ts';
 import type { ConsoleView } from '../types.ts';
 import { word } from './draw.ts';
@@ -14,14 +15,8 @@ const NODE_MEMORY = 16 * 1024 ** 3;
 
 /** Redis's bytesToHuman: `4.00G`, `312.50M`, `31.00K`, `980B`. */
 export function redisHuman(bytes: number): string {
-  const units = ['B', 'K', 'M', 'G', 'T', 'P'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${Math.round(v)}B` : `${v.toFixed(2)}${units[i]}`;
+  const { value: v, unit } = in1024s(bytes);
+  return unit === 'B' ? `${Math.round(v)}B` : `${v.toFixed(2)}${unit}`;
 }
 
 const hex = (seed: string, n: number): string => {

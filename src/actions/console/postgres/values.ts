@@ -3,6 +3,8 @@
  * are bigints (query ids do not fit a double); numerics are scaled bigints so `round(x::numeric, 1)`
  * and divisions print the digits PostgreSQL prints, not a double's noise.
  */
+import { civilFromEpochMs } from '../../../sim/index.ts';
+import { pad2 } from '../format.ts';
 
 export type Val =
   | null
@@ -171,8 +173,6 @@ export function numDiv(a: Num, b: Num): Num | null {
 
 // ---- text forms ------------------------------------------------------------------------------
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
 /** float8 output: the shortest digits that read back exactly (extra_float_digits = 1). */
 export function floatOut(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
@@ -205,26 +205,10 @@ export function intervalOut(us: number): string {
 export function tsOut(us: number): string {
   const ms = Math.floor(us / 1000);
   const micro = Math.round(us - ms * 1000);
-  const days = Math.floor(ms / 86_400_000);
-  const inDay = ms - days * 86_400_000;
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const h = Math.floor(inDay / 3_600_000);
-  const mi = Math.floor((inDay % 3_600_000) / 60_000);
-  const s = Math.floor((inDay % 60_000) / 1000);
-  const sub = (inDay % 1000) * 1000 + micro;
+  const c = civilFromEpochMs(ms);
+  const sub = c.millisecond * 1000 + micro;
   const frac = sub > 0 ? '.' + String(sub).padStart(6, '0').replace(/0+$/, '') : '';
-  return `${year}-${pad2(month)}-${pad2(day)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}${frac}+00`;
+  return `${c.year}-${pad2(c.month)}-${pad2(c.day)} ${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)}${frac}+00`;
 }
 
 /** `5A/3F1C2B28`: the high and low 32 bits of a WAL position in hex. */
