@@ -1,14 +1,46 @@
 /**
  * What the incident feed shows, read from the session as plain data: the story's timeline (its
  * alerts, people, hints, milestones and end) and the alerting rules firing in the simulation (the
- * pages a real on-call gets). Faults stay hidden, they are the answer; the player's own commands
- * are in the console already.
+ * pages a real on-call gets), and what the player said (declarations, pages, updates,
+ * hypotheses). Faults stay hidden, they are the answer; the player's own commands and looks are
+ * in the console already.
  */
-import type { TimelineEntry } from './scenario/runner.ts';
+import type { PlayerRecord, TimelineEntry } from './scenario/runner.ts';
 import type { IncidentSession } from './session/session.ts';
 import { ALERT_RULES } from './sim/index.ts';
 import type { SimEvent } from './sim/index.ts';
-import type { FeedItem } from './ui/incident-types.ts';
+import type { Communication, FeedItem } from './ui/incident-types.ts';
+
+/** A field of a validated action, as text (the session has checked its type already). */
+const field = (action: PlayerRecord, name: string): string => {
+  const value = action[name];
+  return typeof value === 'string' ? value : '';
+};
+
+/** The player's communication in a timeline action, or null for levers, looks and the rest. */
+export function communicationOf(action: PlayerRecord): Communication | null {
+  switch (action.type) {
+    case 'declareIncident':
+      return {
+        type: 'declareIncident',
+        severity: field(action, 'severity'),
+        title: field(action, 'title'),
+      };
+    case 'page':
+      return { type: 'page', target: field(action, 'target'), message: field(action, 'message') };
+    case 'postUpdate':
+      return {
+        type: 'postUpdate',
+        audience: field(action, 'audience'),
+        status: field(action, 'status'),
+        text: field(action, 'text'),
+      };
+    case 'hypothesis':
+      return { type: 'hypothesis', text: field(action, 'text') };
+    default:
+      return null;
+  }
+}
 
 export function feedItemOf(entry: TimelineEntry): FeedItem | null {
   switch (entry.kind) {
@@ -28,6 +60,11 @@ export function feedItemOf(entry: TimelineEntry): FeedItem | null {
         key: entry.key,
         params: entry.params,
       };
+    case 'action': {
+      if (entry.lever) return null;
+      const act = communicationOf(entry.action);
+      return act === null ? null : { kind: 'own', t: entry.t, act };
+    }
     default:
       return null;
   }

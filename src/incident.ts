@@ -7,6 +7,7 @@ import { FeedReader } from './incident-events.ts';
 import { startClock } from './incident-clock.ts';
 import type { GameClock } from './incident-clock.ts';
 import type { ScenarioFile } from './scenario/schema.ts';
+import { PAGE_TARGETS, SEVERITIES } from './scenario/vocabulary.ts';
 import { IncidentSession } from './session/session.ts';
 import { formatClock, STEP_MS } from './sim/index.ts';
 import type { ConsoleBackend } from './ui/console-panel.ts';
@@ -28,6 +29,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   const reader = new FeedReader(session);
   let clock: GameClock | null = null;
   let over = false;
+  let severity: string | null = null;
 
   const reading = (): ClockReading => ({
     utc: formatClock(startEpochMs + session.t),
@@ -38,6 +40,10 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   const show = (): void => {
     screen.append(reader.take());
     screen.setClock(reading());
+    if (session.incident.severity !== severity) {
+      severity = session.incident.severity;
+      if (severity !== null) screen.setSeverity(severity);
+    }
     if (session.ended && !over) {
       over = true;
       clock?.stop();
@@ -88,7 +94,14 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       },
       onSpeed: (speed) => clock?.setSpeed(speed),
       onExit: () => options.onExit(),
+      onRespond(communication) {
+        // Validated by the session like any action arriving as data; refused ones record nothing.
+        const result = session.perform({ ...communication }, 'channel');
+        if (result.ok) show();
+        return result;
+      },
     },
+    { severities: SEVERITIES, targets: PAGE_TARGETS },
   );
   screen.setClock(reading());
 

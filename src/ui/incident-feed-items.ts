@@ -6,6 +6,7 @@
 import { t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 import {
+  audienceLabel,
   catalogueText,
   elapsedLabel,
   endLabel,
@@ -13,12 +14,15 @@ import {
   outcomeLabel,
   roleLabel,
   severityLabel,
+  targetLabel,
+  updateStatusLabel,
 } from './incident-format.ts';
 import {
   endIcon,
   hintIcon,
   messageIcon,
   milestoneIcon,
+  ownIcon,
   pageIcon,
   replyIcon,
   resolvedIcon,
@@ -136,6 +140,8 @@ export function renderItem(item: FeedItem): RenderedItem {
         announce: t('incident.feed.announce.milestone', { milestone }),
       };
     }
+    case 'own':
+      return ownItem(item);
     case 'end': {
       const outcome = outcomeLabel(item.outcome);
       return {
@@ -154,6 +160,49 @@ export function renderItem(item: FeedItem): RenderedItem {
       };
     }
   }
+}
+
+/**
+ * The player's own communication. Their title, message and text are theirs: set as text only.
+ * The first line says what was done in words; what they wrote follows as it was written.
+ */
+function ownItem(item: Extract<FeedItem, { kind: 'own' }>): RenderedItem {
+  const { act } = item;
+  let said: string;
+  let body: string;
+  switch (act.type) {
+    case 'declareIncident':
+      said = t('incident.feed.own.declared', { severity: act.severity, title: act.title });
+      body = '';
+      break;
+    case 'page':
+      said = t('incident.feed.own.paged', { target: targetLabel(act.target) });
+      body = act.message;
+      break;
+    case 'postUpdate':
+      said = t('incident.feed.own.update', {
+        audience: audienceLabel(act.audience),
+        status: updateStatusLabel(act.status),
+      });
+      body = act.text;
+      break;
+    case 'hypothesis':
+      said = t('incident.feed.own.hypothesis');
+      body = act.text;
+      break;
+  }
+  return {
+    element: shell(
+      item,
+      ownIcon(),
+      [t('incident.feed.own')],
+      [text(said, 'feed-own-said'), body === '' ? null : text(body)].filter(
+        (node): node is HTMLParagraphElement => node !== null,
+      ),
+      { 'data-act': act.type },
+    ),
+    announce: t('incident.feed.announce.own', { text: body === '' ? said : `${said}. ${body}` }),
+  };
 }
 
 /**

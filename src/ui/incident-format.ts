@@ -32,3 +32,13 @@ export const endLabel = (outcome: string): string => word('incident.end', outcom
 /** A reply's text: its catalogue key filled with its params (params stay text, never markup). */
 export const catalogueText = (key: string, params?: Readonly<Record<string, string | number>>) =>
   interpolate(lookup(key), params);
+
+/** Who a page goes to, as the catalogue names them ("Mei (DBA on-call)"). */
+export const targetLabel = (target: string): string => word('reply.from', target);
+export const audienceLabel = (audience: string): string =>
+  word('incident.respond.audience', audience);
+export const updateStatusLabel = (status: string): string =>
+  word('incident.respond.status', status);
+/** A severity with its meaning ("SEV2 · major"), for the composer's choices. */
+export const severityChoiceLabel = (severity: string): string =>
+  word('incident.respond.severity', severity);

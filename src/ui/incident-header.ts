@@ -23,6 +23,8 @@ export interface IncidentHeader {
   setClock(reading: ClockReading): void;
   setSpeed(speed: Speed): void;
   setPhase(phase: Phase, outcome?: string): void;
+  /** The severity the player declared, once they have. */
+  setSeverity(severity: string): void;
 }
 
 export function buildHeader(
@@ -40,6 +42,13 @@ export function buildHeader(
     statusText,
   ]);
   const utc = h('span', { className: 'clock-utc' });
+  const severityText = h('span', { className: 'incident-severity-text' });
+  const severity = h(
+    'p',
+    { className: 'incident-severity', attrs: { title: t('incident.declared.label') } },
+    [h('span', { className: 'visually-hidden', text: t('incident.declared.label') }), severityText],
+  );
+  severity.hidden = true;
   const elapsed = h('span', { className: 'clock-elapsed' });
   const clock = h(
     'p',
@@ -99,6 +108,7 @@ export function buildHeader(
   const element = h('header', { className: 'incident-header' }, [
     h('span', { className: 'brand-mark incident-mark' }, [pulseIcon()]),
     h('h1', { className: 'incident-title', text: info.title }),
+    severity,
     status,
     clock,
     speeds,
@@ -147,6 +157,11 @@ export function buildHeader(
       if (elapsed.textContent !== e) elapsed.textContent = e;
     },
     setSpeed: (next) => render(next),
+    setSeverity(value) {
+      severityText.textContent = value;
+      severity.dataset['severity'] = value;
+      severity.hidden = false;
+    },
     setPhase(next, end = '') {
       phase = next;
       outcome = end;

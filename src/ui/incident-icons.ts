@@ -47,6 +47,10 @@ export const messageIcon = (): SVGSVGElement =>
 export const replyIcon = (): SVGSVGElement =>
   strokeIcon('icon-reply', [path('M9 17 4 12l5-5'), path('M20 18v-2a4 4 0 0 0-4-4H4')]);
 
+/** A paper plane: something the player sent. */
+export const ownIcon = (): SVGSVGElement =>
+  strokeIcon('icon-own', [path('m22 2-7 20-4-9-9-4Z'), path('M22 2 11 13')]);
+
 /** A light bulb: a hint. */
 export const hintIcon = (): SVGSVGElement =>
   strokeIcon('icon-hint', [

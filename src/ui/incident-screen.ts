@@ -12,9 +12,26 @@ import { h } from './dom.ts';
 import { buildBriefing } from './incident-briefing.ts';
 import { createFeed } from './incident-feed.ts';
 import { buildHeader } from './incident-header.ts';
-import type { ClockReading, FeedItem, IncidentInfo, Speed } from './incident-types.ts';
+import { createRespond } from './incident-respond.ts';
+import type {
+  ClockReading,
+  Communication,
+  FeedItem,
+  IncidentInfo,
+  RespondChoices,
+  RespondResult,
+  Speed,
+} from './incident-types.ts';
 
-export type { ClockReading, FeedItem, IncidentInfo, Speed } from './incident-types.ts';
+export type {
+  ClockReading,
+  Communication,
+  FeedItem,
+  IncidentInfo,
+  RespondChoices,
+  RespondResult,
+  Speed,
+} from './incident-types.ts';
 export { SPEEDS } from './incident-types.ts';
 
 export interface IncidentScreenCallbacks {
@@ -22,6 +39,8 @@ export interface IncidentScreenCallbacks {
   onStart(): void;
   onSpeed(speed: Speed): void;
   onExit(): void;
+  /** The player sends a communication from the Respond composer. */
+  onRespond(communication: Communication): RespondResult;
 }
 
 export interface IncidentScreen {
@@ -30,6 +49,8 @@ export interface IncidentScreen {
   /** Shows a speed chosen elsewhere (the clock's own changes, say). */
   setSpeed(speed: Speed): void;
   append(items: readonly FeedItem[]): void;
+  /** The severity the player declared: a badge in the header. */
+  setSeverity(severity: string): void;
   /** The story is over: the header shows the outcome and the speed buttons rest. */
   end(outcome: string): void;
   destroy(): void;
@@ -42,13 +63,16 @@ export function mountIncidentScreen(
   info: IncidentInfo,
   backend: ConsoleBackend,
   callbacks: IncidentScreenCallbacks,
+  choices: RespondChoices,
 ): IncidentScreen {
   const prefix = `oc-incident-${++mounts}`;
   const header = buildHeader(info, prefix, callbacks);
   const feed = createFeed(info, prefix);
   const consoleHost = h('div', { className: 'incident-console' });
   const panel = mountConsolePanel(consoleHost, backend);
-  const workspace = h('div', { className: 'incident-workspace' }, [feed.element, consoleHost]);
+  const respond = createRespond(prefix, choices, (c) => callbacks.onRespond(c));
+  const side = h('div', { className: 'incident-side' }, [feed.element, respond.element]);
+  const workspace = h('div', { className: 'incident-workspace' }, [side, consoleHost]);
   const briefing = buildBriefing(info, prefix, () => {
     main.replaceChildren(workspace);
     element.dataset['phase'] = 'live';
@@ -71,7 +95,9 @@ export function mountIncidentScreen(
     setClock: (reading) => header.setClock(reading),
     setSpeed: (speed) => header.setSpeed(speed),
     append: (items) => feed.append(items),
+    setSeverity: (severity) => header.setSeverity(severity),
     end(outcome) {
+      respond.end();
       element.dataset['phase'] = 'ended';
       header.setPhase('ended', outcome);
     },

@@ -55,6 +55,40 @@ export type FeedItem =
     }
   | { readonly kind: 'hint'; readonly t: number; readonly level: number; readonly text: string }
   | { readonly kind: 'milestone'; readonly t: number; readonly name: string }
-  | { readonly kind: 'end'; readonly t: number; readonly outcome: string; readonly reason: string };
+  | { readonly kind: 'end'; readonly t: number; readonly outcome: string; readonly reason: string }
+  /** The player's own communication (declare, page, update, hypothesis); its text is theirs. */
+  | { readonly kind: 'own'; readonly t: number; readonly act: Communication };
 
 export type FeedKind = FeedItem['kind'];
+
+/**
+ * The player's communication, as the Respond composer sends it and the feed shows it back. The
+ * composition root validates it as a session action (`perform(..., 'channel')`); the values of
+ * `severity`, `target`, `audience` and `status` are the action vocabulary's.
+ */
+export type Communication =
+  | { readonly type: 'declareIncident'; readonly severity: string; readonly title: string }
+  | { readonly type: 'page'; readonly target: string; readonly message: string }
+  | {
+      readonly type: 'postUpdate';
+      readonly audience: string;
+      readonly status: string;
+      readonly text: string;
+    }
+  | { readonly type: 'hypothesis'; readonly text: string };
+
+export type CommunicationType = Communication['type'];
+
+/** What the session said about a communication: taken, or refused with its reasons. */
+export type RespondResult =
+  { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
+
+/** The choices the composer offers, from the action vocabulary. */
+export interface RespondChoices {
+  readonly severities: readonly string[];
+  readonly targets: readonly string[];
+}
+
+/** Audiences and statuses of a `postUpdate`. */
+export const AUDIENCES = ['internal', 'statusPage'] as const;
+export const UPDATE_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;

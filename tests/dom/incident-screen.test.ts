@@ -63,8 +63,12 @@ function mount(info: IncidentInfo = INFO) {
     },
     onSpeed: (speed) => calls.speeds.push(speed),
     onExit: () => (calls.exit += 1),
+    onRespond: () => ({ ok: true }),
   };
-  screen = mountIncidentScreen(root, info, backend(), callbacks);
+  screen = mountIncidentScreen(root, info, backend(), callbacks, {
+    severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
+    targets: ['secondary', 'dba'],
+  });
   return { screen, calls };
 }
 

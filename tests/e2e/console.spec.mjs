@@ -181,6 +181,61 @@ export default [
     },
   },
   {
+    name: 'respond: declare SEV2, page the DBA, read the reply',
+    async run({ browser, baseUrl, artifactsDir }) {
+      const { page, finish } = await open(browser, baseUrl, {
+        width: 1280,
+        height: 720,
+        fakeClock: true,
+      });
+      await takeThePager(page);
+      const respond = page.getByRole('region', { name: 'Respond' });
+      const feed = page.locator('.feed-list');
+
+      // Declare, by keyboard: the first tab is Declare; Enter in the title sends.
+      await respond.getByRole('tab', { name: 'Declare' }).focus();
+      await respond.getByRole('combobox', { name: 'Severity' }).selectOption('SEV2');
+      await respond.getByRole('textbox', { name: 'Title' }).fill('Checkout failing');
+      await respond.getByRole('textbox', { name: 'Title' }).press('Enter');
+      await feed.getByText('You declared SEV2: Checkout failing').waitFor();
+      assert.equal(await respond.getByRole('textbox', { name: 'Title' }).inputValue(), '');
+      const badge = page.getByRole('banner').locator('.incident-severity');
+      assert.match((await badge.textContent()) ?? '', /SEV2/, 'the header shows the severity');
+
+      // Page the DBA: arrow key to the Page tab.
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('ArrowRight');
+      const pageTab = respond.getByRole('tab', { name: 'Page' });
+      assert.equal(await pageTab.getAttribute('aria-selected'), 'true', 'arrow keys change tabs');
+      await respond.getByRole('combobox', { name: 'Who' }).selectOption('dba');
+      await respond
+        .getByRole('textbox', { name: 'Message (optional)' })
+        .fill('Connections to the primary look exhausted. Can you check who holds them?');
+      await respond.getByRole('button', { name: 'Page', exact: true }).click();
+      await feed.getByText('You paged Mei (DBA on-call)').waitFor();
+
+      // The DBA answers about six simulated minutes later.
+      await page.getByRole('button', { name: '10×' }).click();
+      const reply = page.locator('.feed-item[data-kind="reply"]').first();
+      for (let i = 0; i < 16 && !(await reply.isVisible()); i += 1) await page.clock.runFor(5_000);
+      assert.ok(await reply.isVisible(), "the DBA's reply reached the feed");
+      assert.match((await reply.textContent()) ?? '', /Mei \(DBA on-call\)/);
+
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await respond.getByRole('tab', { name: 'Hypothesis' }).click();
+      await respond
+        .getByRole('textbox', { name: 'Hypothesis' })
+        .fill('Something since the last deploy leaks connections');
+      await expectFits(page);
+      await page.screenshot({
+        path: path.join(artifactsDir, 'incident-respond-1280x720.png'),
+        animations: 'disabled',
+      });
+      await finish();
+    },
+  },
+  {
     name: 'chooser and briefing at 1280x720 and 1920x1080',
     async run({ browser, baseUrl, artifactsDir }) {
       for (const [width, height] of [

@@ -1,0 +1,356 @@
+/**
+ * The Respond composer under the incident feed: how the player talks to the rest of the company.
+ * Four small forms behind tabs — declare the incident, page someone, post an update, note a
+ * hypothesis. Each hands a plain `Communication` to the composition root, which validates it as a
+ * session action; a refusal is shown beside the form and the typed text stays where it was.
+ * Everything the player types is only ever read from and written to form controls as text.
+ */
+import { t } from '../i18n/index.ts';
+import type { PlainMessageKey } from '../i18n/index.ts';
+import { h } from './dom.ts';
+import {
+  audienceLabel,
+  severityChoiceLabel,
+  targetLabel,
+  updateStatusLabel,
+} from './incident-format.ts';
+import { AUDIENCES, UPDATE_STATUSES } from './incident-types.ts';
+import type {
+  Communication,
+  CommunicationType,
+  RespondChoices,
+  RespondResult,
+} from './incident-types.ts';
+
+export interface RespondComposer {
+  readonly element: HTMLElement;
+  /** The incident is over: nothing more to send. */
+  end(): void;
+}
+
+type TextControl = HTMLInputElement | HTMLTextAreaElement;
+
+const TABS: readonly CommunicationType[] = ['declareIncident', 'page', 'postUpdate', 'hypothesis'];
+
+const TAB_KEYS: Readonly<Record<CommunicationType, PlainMessageKey>> = {
+  declareIncident: 'incident.respond.tab.declareIncident',
+  page: 'incident.respond.tab.page',
+  postUpdate: 'incident.respond.tab.postUpdate',
+  hypothesis: 'incident.respond.tab.hypothesis',
+};
+
+export function createRespond(
+  prefix: string,
+  choices: RespondChoices,
+  send: (communication: Communication) => RespondResult,
+): RespondComposer {
+  const id = (part: string): string => `${prefix}-respond-${part}`;
+  const fields = new Fields(id);
+
+  const forms: Record<CommunicationType, HTMLFormElement> = {
+    declareIncident: (() => {
+      const severity = fields.select(
+        'severity',
+        'incident.respond.severity',
+        choices.severities.map((s) => [s, severityChoiceLabel(s)]),
+      );
+      // SEV2 is the usual first call for customer-facing breakage.
+      if (choices.severities.includes('SEV2')) severity.value = 'SEV2';
+      const title = fields.input('title', 'incident.respond.title', {
+        placeholder: 'incident.respond.title.placeholder',
+        maxLength: 200,
+      });
+      return form('declareIncident', [severity, title], title, 'incident.respond.declare', () => ({
+        type: 'declareIncident',
+        severity: severity.value,
+        title: title.value.trim(),
+      }));
+    })(),
+    page: (() => {
+      const target = fields.select(
+        'target',
+        'incident.respond.target',
+        choices.targets.map((s) => [s, targetLabel(s)]),
+      );
+      const message = fields.area('message', 'incident.respond.message', {
+        placeholder: 'incident.respond.message.placeholder',
+        maxLength: 2000,
+      });
+      return form('page', [target, message], null, 'incident.respond.page', () => ({
+        type: 'page',
+        target: target.value,
+        message: message.value.trim(),
+      }));
+    })(),
+    postUpdate: (() => {
+      const audience = fields.select(
+        'audience',
+        'incident.respond.audience',
+        AUDIENCES.map((a) => [a, audienceLabel(a)]),
+      );
+      const status = fields.select(
+        'status',
+        'incident.respond.status',
+        UPDATE_STATUSES.map((s) => [s, updateStatusLabel(s)]),
+      );
+      const text = fields.area('update', 'incident.respond.update', {
+        placeholder: 'incident.respond.update.placeholder',
+        maxLength: 4000,
+      });
+      return form('postUpdate', [audience, status, text], text, 'incident.respond.post', () => ({
+        type: 'postUpdate',
+        audience: audience.value,
+        status: status.value,
+        text: text.value.trim(),
+      }));
+    })(),
+    hypothesis: (() => {
+      const text = fields.area('hypothesis', 'incident.respond.hypothesis', {
+        placeholder: 'incident.respond.hypothesis.placeholder',
+        maxLength: 2000,
+      });
+      return form('hypothesis', [text], text, 'incident.respond.note', () => ({
+        type: 'hypothesis',
+        text: text.value.trim(),
+      }));
+    })(),
+  };
+
+  /** One form: its controls, the inline errors, and a send button. */
+  function form(
+    type: CommunicationType,
+    controls: readonly (HTMLSelectElement | TextControl)[],
+    required: TextControl | null,
+    submitKey: PlainMessageKey,
+    read: () => Communication,
+  ): HTMLFormElement {
+    const errorsId = id(`${type}-errors`);
+    const errors = h('div', {
+      className: 'respond-errors',
+      id: errorsId,
+      attrs: { role: 'alert' },
+    });
+    const texts = controls.filter(
+      (c): c is TextControl => c instanceof HTMLInputElement || c instanceof HTMLTextAreaElement,
+    );
+    const element = h(
+      'form',
+      {
+        className: `respond-form respond-form-${type}`,
+        id: id(`${type}-panel`),
+        attrs: { role: 'tabpanel', 'aria-labelledby': id(`${type}-tab`), novalidate: '' },
+      },
+      [
+        ...controls.map((c) => c.closest('.respond-field') ?? c),
+        errors,
+        h('div', { className: 'respond-actions' }, [
+          texts.some((c) => c instanceof HTMLTextAreaElement)
+            ? h('span', { className: 'respond-keys', text: t('incident.respond.keys') })
+            : null,
+          h('button', {
+            className: 'respond-send',
+            text: t(submitKey),
+            attrs: { type: 'submit' },
+          }),
+        ]),
+      ],
+    );
+    const show = (messages: readonly string[], heading: string | null): void => {
+      errors.replaceChildren(
+        ...(heading === null
+          ? []
+          : [h('p', { className: 'respond-errors-heading', text: heading })]),
+        heading === null
+          ? h('p', { text: messages.join(' ') })
+          : h(
+              'ul',
+              {},
+              messages.map((m) => h('li', { text: m })),
+            ),
+      );
+      for (const c of texts) {
+        c.setAttribute('aria-describedby', errorsId);
+        if (c === required || required === null) c.setAttribute('aria-invalid', 'true');
+      }
+    };
+    const clear = (): void => {
+      errors.replaceChildren();
+      for (const c of texts) {
+        c.removeAttribute('aria-invalid');
+        c.removeAttribute('aria-describedby');
+      }
+    };
+    element.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (required !== null && required.value.trim() === '') {
+        show([t('incident.respond.empty')], null);
+        required.focus();
+        return;
+      }
+      const result = send(read());
+      if (!result.ok) {
+        // The typed text stays: the player fixes it and sends again.
+        show(result.errors, t('incident.respond.refused'));
+        return;
+      }
+      clear();
+      for (const c of texts) c.value = '';
+    });
+    // In a multi-line field Enter is a new line; Ctrl+Enter (or Cmd+Enter) sends.
+    element.addEventListener('keydown', (event) => {
+      if (
+        event.key === 'Enter' &&
+        (event.ctrlKey || event.metaKey) &&
+        event.target instanceof HTMLTextAreaElement
+      ) {
+        event.preventDefault();
+        element.requestSubmit();
+      }
+    });
+    return element;
+  }
+
+  const tabs = TABS.map((type) =>
+    h('button', {
+      className: 'respond-tab',
+      id: id(`${type}-tab`),
+      text: t(TAB_KEYS[type]),
+      attrs: { type: 'button', role: 'tab', 'aria-controls': id(`${type}-panel`) },
+    }),
+  );
+  const tablist = h(
+    'div',
+    {
+      className: 'respond-tabs',
+      attrs: { role: 'tablist', 'aria-label': t('incident.respond.tabs') },
+    },
+    tabs,
+  );
+  const select = (index: number, focus: boolean): void => {
+    tabs.forEach((tab, i) => {
+      const on = i === index;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+      forms[TABS[i]!].hidden = !on;
+    });
+    if (focus) tabs[index]!.focus();
+  };
+  tabs.forEach((tab, i) => tab.addEventListener('click', () => select(i, false)));
+  tablist.addEventListener('keydown', (event) => {
+    const current = tabs.findIndex((tab) => tab === document.activeElement);
+    if (current < 0) return;
+    const last = tabs.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? current === last
+          ? 0
+          : current + 1
+        : event.key === 'ArrowLeft'
+          ? current === 0
+            ? last
+            : current - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    select(next, true);
+  });
+  select(0, false);
+
+  const fieldset = h(
+    'fieldset',
+    { className: 'respond-fieldset' },
+    TABS.map((type) => forms[type]),
+  );
+  const bodyId = id('body');
+  const body = h('div', { className: 'respond-body', id: bodyId }, [tablist, fieldset]);
+  const headingId = id('heading');
+  const toggle = h(
+    'button',
+    {
+      className: 'respond-toggle',
+      attrs: { type: 'button', 'aria-expanded': 'true', 'aria-controls': bodyId },
+    },
+    [
+      h('span', { className: 'respond-chevron', attrs: { 'aria-hidden': 'true' } }),
+      t('incident.respond.heading'),
+    ],
+  );
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    body.hidden = !open;
+  });
+  const element = h(
+    'section',
+    { className: 'incident-respond', attrs: { 'aria-labelledby': headingId } },
+    [h('h2', { className: 'respond-heading', id: headingId }, [toggle]), body],
+  );
+
+  return {
+    element,
+    end() {
+      fieldset.disabled = true;
+    },
+  };
+}
+
+/** Labelled form controls with ids under one prefix. */
+class Fields {
+  constructor(private readonly id: (part: string) => string) {}
+
+  select(
+    name: string,
+    labelKey: PlainMessageKey,
+    options: readonly (readonly [string, string])[],
+  ): HTMLSelectElement {
+    const control = h(
+      'select',
+      { className: 'respond-control', id: this.id(name), attrs: { name } },
+      options.map(([value, label]) => h('option', { text: label, attrs: { value } })),
+    );
+    this.wrap(name, labelKey, control);
+    return control;
+  }
+
+  input(name: string, labelKey: PlainMessageKey, o: TextOptions): HTMLInputElement {
+    const control = h('input', {
+      className: 'respond-control',
+      id: this.id(name),
+      attrs: {
+        name,
+        type: 'text',
+        autocomplete: 'off',
+        maxlength: String(o.maxLength),
+        placeholder: t(o.placeholder),
+      },
+    });
+    this.wrap(name, labelKey, control);
+    return control;
+  }
+
+  area(name: string, labelKey: PlainMessageKey, o: TextOptions): HTMLTextAreaElement {
+    const control = h('textarea', {
+      className: 'respond-control respond-area',
+      id: this.id(name),
+      attrs: { name, rows: '2', maxlength: String(o.maxLength), placeholder: t(o.placeholder) },
+    });
+    this.wrap(name, labelKey, control);
+    return control;
+  }
+
+  private wrap(name: string, labelKey: PlainMessageKey, control: HTMLElement): void {
+    h('div', { className: `respond-field respond-field-${name}` }, [
+      h('label', { className: 'respond-label', text: t(labelKey), attrs: { for: this.id(name) } }),
+      control,
+    ]);
+  }
+}
+
+interface TextOptions {
+  readonly placeholder: PlainMessageKey;
+  readonly maxLength: number;
+}
