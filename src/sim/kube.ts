@@ -16,6 +16,7 @@ import { SECOND } from './time.ts';
 const NODES = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6'] as const;
 const CONTAINER_CREATING_MS = 2 * SECOND;
 const MAX_BACKOFF_MS = 300 * SECOND;
+const SCHEDULER_RETRY_MS = 300 * SECOND;
 
 const L = {
   scheduled: templateId('k8s_scheduled'),
@@ -191,8 +192,12 @@ export function advancePods(
             sink.intern(namespaceOf(pod.deployment)),
             sink.intern(pod.node),
           );
-        } else if (t - pod.createdAt < dtMs) {
-          sink.log(t, L.failedScheduling, src(), 0, 0);
+        } else {
+          // The scheduler reports a pod it cannot place at its first attempt (the step after the
+          // pod was created) and again each time it retries.
+          const age = t - pod.createdAt;
+          if (age <= dtMs || age % SCHEDULER_RETRY_MS < dtMs)
+            sink.log(t, L.failedScheduling, src(), 0, 0);
         }
         break;
       }

@@ -95,3 +95,20 @@ describe('terminating sessions', { timeout: SIM_TIMEOUT_MS }, () => {
     expect(before - after).toBeLessThan(4);
   });
 });
+
+describe('a scale-up the node pool cannot hold', { timeout: SIM_TIMEOUT_MS }, () => {
+  it('leaves pods Pending, and the scheduler says why at once and at each retry', () => {
+    const run = newRun(6);
+    run.advance(MINUTE);
+    const at = run.t;
+    run.schedule({ type: 'scale', deployment: 'api', replicas: 12 });
+    run.advance(30 * SECOND);
+    const pending = run.state.pods.filter((p) => p.deployment === 'api' && p.phase === 'Pending');
+    expect(pending.length).toBeGreaterThan(0);
+    const first = grep(run, 'FailedScheduling', at);
+    expect(first.map((l) => l.source).sort()).toEqual(pending.map((p) => p.name).sort());
+    expect(Math.max(...first.map((l) => l.t))).toBeLessThanOrEqual(at + 2 * SECOND);
+    run.advance(5 * MINUTE);
+    expect(grep(run, 'FailedScheduling', at)).toHaveLength(2 * pending.length);
+  });
+});

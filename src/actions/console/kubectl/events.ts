@@ -216,8 +216,8 @@ export function clusterEvents(view: ConsoleView, cluster: Cluster): KEvent[] {
     }
   }
 
-  // The sim logs FailedScheduling only in rare cases; the scheduler reports every pod it cannot
-  // place, and again each time it retries (every five minutes here).
+  // The sim logs FailedScheduling at the first attempt and every retry; a pod whose lines have
+  // left the bounded log store still gets the scheduler's events, rebuilt at the same cadence.
   for (const p of cluster.pods) {
     if (p.node !== null || !p.sim || seenPods.has(p.name)) continue;
     const base = {
