@@ -45,3 +45,12 @@ export const CONSOLE_LINES = [
   "curl -s -o /dev/null -w '%{time_total}\\n' https://shop.example.com/",
   'redis-cli INFO stats',
 ] as const;
+
+export { createLogSource } from '../src/log-source.ts';
+export { parseLogQuery } from '../src/shared/log-query.ts';
+
+/** What players search logs for most: a service's errors with a word, and bare text. */
+export const LOG_QUERIES = {
+  typical: '{service="api", level="error"} |= "timeout"',
+  bareText: 'timeout',
+} as const;

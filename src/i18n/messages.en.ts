@@ -280,6 +280,31 @@ export const en = {
     'Thanks for the heads-up. What is the customer impact, and when is the next update? Please get something on the status page.',
   'reply.manager.thanks':
     'Thanks, I saw the status page update. Keep the updates coming; shout if you need more people.',
+  'logs.panel.label': 'Log explorer',
+  'logs.query.label': 'Log query',
+  'logs.query.help':
+    'LogQL-like: labels service, level, pod with = != =~ !~, then |= != |~ !~ "text". Enter applies.',
+  'logs.filter.service': 'Service',
+  'logs.filter.allServices': 'All services',
+  'logs.filter.level': 'Level',
+  'logs.filter.allLevels': 'All levels',
+  'logs.filter.levelAtLeast': '{level} and above',
+  'logs.list.label': 'Log lines',
+  'logs.count': 'Showing {shown} of {total} lines',
+  'logs.empty': 'No lines match this query.',
+  'logs.searching': 'Searching…',
+  'logs.tail.following': 'Live tail',
+  'logs.tail.paused': 'Tail paused',
+  'logs.tail.resume': '{count} new lines — resume tail',
+  'logs.error.at': 'Column {column}: {message}',
+  'logs.error.unterminatedString': 'this string has no closing quote',
+  'logs.error.expectedString': 'expected a quoted string, like "timeout"',
+  'logs.error.expectedLabel': 'expected a label name (service, level or pod)',
+  'logs.error.expectedOperator': 'expected =, !=, =~ or !~ after the label',
+  'logs.error.expectedCommaOrBrace': 'expected , or } in the label selector',
+  'logs.error.expectedFilter': 'expected a line filter: |= != |~ or !~ followed by a quoted string',
+  'logs.error.invalidRegex': 'invalid regular expression ({detail})',
+  'logs.error.unknownLabel': 'unknown label "{detail}": use service, level or pod',
 } as const;
 
 /** Every message key the interface may ask for. */

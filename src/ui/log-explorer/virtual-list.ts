@@ -1,0 +1,101 @@
+/**
+ * A windowed list over @tanstack/virtual-core with fixed row heights: only the rows in view (plus
+ * a few either side) exist in the DOM, so 100,000 lines scroll like 50. Scrolling is reported
+ * to the virtualizer directly as well as through `scroll` events, so it also works without
+ * layout (tests) and programmatic jumps render at once.
+ */
+import { Virtualizer } from '@tanstack/virtual-core';
+import type { Rect } from '@tanstack/virtual-core';
+import { h } from '../dom.ts';
+
+export interface VirtualList {
+  readonly scroller: HTMLElement;
+  setCount(count: number): void;
+  scrollToIndex(index: number): void;
+  scrollToEnd(): void;
+  /** Whether the last row is in view (the tail is followed from here). */
+  atEnd(): boolean;
+  render(): void;
+  destroy(): void;
+}
+
+export function createVirtualList(
+  rowHeight: number,
+  fallback: Rect,
+  renderRow: (index: number) => HTMLElement | null,
+  onScroll: () => void,
+): VirtualList {
+  const inner = h('div', { className: 'logs-inner', attrs: { role: 'list' } });
+  const scroller = h('div', { className: 'logs-scroller', attrs: { tabindex: '0' } }, [inner]);
+  let reportOffset: ((offset: number, isScrolling: boolean) => void) | null = null;
+  const height = (): number => scroller.clientHeight || fallback.height;
+
+  const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
+    count: 0,
+    getScrollElement: () => scroller,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    initialRect: fallback,
+    observeElementRect: (_instance, cb) => {
+      const report = (): void =>
+        cb({ width: scroller.clientWidth || fallback.width, height: height() });
+      report();
+      if (typeof ResizeObserver === 'undefined') return undefined;
+      const observer = new ResizeObserver(report);
+      observer.observe(scroller);
+      return () => observer.disconnect();
+    },
+    observeElementOffset: (_instance, cb) => {
+      reportOffset = cb;
+      const listener = (): void => {
+        cb(scroller.scrollTop, false);
+        onScroll();
+      };
+      cb(scroller.scrollTop, false);
+      scroller.addEventListener('scroll', listener, { passive: true });
+      return () => scroller.removeEventListener('scroll', listener);
+    },
+    scrollToFn: (offset) => {
+      scroller.scrollTop = offset;
+      reportOffset?.(offset, false);
+    },
+    onChange: () => render(),
+  });
+  const unmount = virtualizer._didMount();
+  virtualizer._willUpdate();
+
+  function render(): void {
+    inner.style.height = `${virtualizer.getTotalSize()}px`;
+    const rows: HTMLElement[] = [];
+    for (const item of virtualizer.getVirtualItems()) {
+      const row = renderRow(item.index);
+      if (!row) continue;
+      row.style.transform = `translateY(${item.start}px)`;
+      row.style.height = `${rowHeight}px`;
+      row.setAttribute('aria-posinset', String(item.index + 1));
+      row.setAttribute('aria-setsize', String(virtualizer.options.count));
+      rows.push(row);
+    }
+    inner.replaceChildren(...rows);
+  }
+
+  const scrollTo = (offset: number): void => {
+    scroller.scrollTop = offset;
+    reportOffset?.(offset, false);
+    render();
+  };
+
+  return {
+    scroller,
+    setCount(count) {
+      virtualizer.setOptions({ ...virtualizer.options, count });
+      virtualizer._willUpdate();
+      render();
+    },
+    scrollToIndex: (index) => scrollTo(index * rowHeight),
+    scrollToEnd: () => scrollTo(Math.max(0, virtualizer.getTotalSize() - height())),
+    atEnd: () => scroller.scrollTop + height() >= virtualizer.getTotalSize() - rowHeight,
+    render,
+    destroy: unmount,
+  };
+}

@@ -1,0 +1,237 @@
+import { fireEvent, getByRole, within } from '@testing-library/dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LOCALE, setLocale, t } from '../../src/i18n/index.ts';
+import { matchLabels, matchLine } from '../../src/shared/log-query.ts';
+import { mountLogExplorer } from '../../src/ui/log-explorer.ts';
+import type { LogExplorer, LogLine, LogSource } from '../../src/ui/log-explorer.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const SERVICES = ['ingress', 'api', 'postgres'];
+const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
+
+/** 100,000 synthetic lines, one every 100 ms; `grow` appends more, `size` caps the ring. */
+function fakeSource(initial = 100_000, capacity = 200_000) {
+  let appended = initial;
+  const make = (seq: number): LogLine => ({
+    seq,
+    t: seq * 100,
+    clock: `00:00:${String(Math.floor(seq / 10) % 60).padStart(2, '0')}`,
+    service: SERVICES[seq % 3]!,
+    level: LEVELS[seq % 5]!,
+    source: `${SERVICES[seq % 3]}-${seq % 4}`,
+    text:
+      seq === 99_990
+        ? `payload ${HOSTILE} timeout`
+        : `GET /v1/orders/${seq} ${seq % 7 === 0 ? '504 upstream timeout' : '200 ok'}`,
+  });
+  const source: LogSource & { grow(n: number): void } = {
+    services: SERVICES,
+    levels: LEVELS,
+    labels: ['service', 'level', 'pod'],
+    get size() {
+      return Math.min(appended, capacity);
+    },
+    get firstSeq() {
+      return appended - Math.min(appended, capacity);
+    },
+    lineAt: (seq) => (seq >= source.firstSeq && seq < appended ? make(seq) : null),
+    timeOf: (seq) => seq * 100,
+    search(query, range = {}) {
+      const out: number[] = [];
+      const from = Math.max(source.firstSeq, range.fromSeq ?? 0);
+      const to = Math.min(appended, range.toSeq ?? Infinity);
+      for (let seq = from; seq < to; seq++) {
+        const l = make(seq);
+        const labels: Record<string, string> = {
+          service: l.service,
+          level: l.level,
+          pod: l.source,
+        };
+        if (matchLabels(query, (n) => labels[n] ?? '') && matchLine(query, l.text)) out.push(seq);
+      }
+      return Int32Array.from(out);
+    },
+    grow(n) {
+      appended += n;
+    },
+  };
+  return source;
+}
+
+let root: HTMLElement;
+let panel: LogExplorer;
+let source: ReturnType<typeof fakeSource>;
+
+const rows = () => [...root.querySelectorAll<HTMLElement>('.logs-row')];
+const seqs = () => rows().map((r) => Number(r.dataset['seq']));
+const queryBox = () => getByRole(root, 'textbox', { name: t('logs.query.label') });
+const list = () => getByRole(root, 'list').parentElement!;
+const status = () => root.querySelector('.logs-count')!.textContent;
+
+function type(text: string): void {
+  const box = queryBox() as HTMLInputElement;
+  box.value = text;
+  fireEvent.keyDown(box, { key: 'Enter' });
+}
+
+function scrollTo(top: number): void {
+  list().scrollTop = top;
+  fireEvent.scroll(list());
+}
+
+beforeEach(() => {
+  setLocale(DEFAULT_LOCALE);
+  root = document.createElement('div');
+  document.body.append(root);
+  source = fakeSource();
+  panel = mountLogExplorer(root, source, {
+    fallbackSize: { width: 800, height: 400 },
+    sliceMs: Infinity,
+  });
+});
+
+afterEach(() => {
+  panel.destroy();
+  root.remove();
+});
+
+describe('log explorer', () => {
+  it('renders only a window of 100,000 lines, tailing the newest', () => {
+    expect(rows().length).toBeGreaterThan(10);
+    expect(rows().length).toBeLessThan(60);
+    expect(Math.max(...seqs())).toBe(99_999);
+    expect(status()).toBe(t('logs.count', { shown: '100,000', total: '100,000' }));
+    expect(within(root).getByText(t('logs.tail.following'))).toBeTruthy();
+  });
+
+  it('shows the level as a word, not colour alone', () => {
+    const row = rows().find((r) => r.dataset['level'] === 'error')!;
+    expect(row.querySelector('.logs-level')!.textContent).toBe('ERROR');
+  });
+
+  it('filters by query and quick filters, and highlights matches', () => {
+    type('{service="api"} |= "timeout"');
+    const shown = seqs();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const seq of shown) expect([seq % 3, seq % 7]).toEqual([1, 0]);
+    const marks = [...root.querySelectorAll('.logs-row mark')].map((m) => m.textContent);
+    expect(marks.length).toBe(shown.length);
+    expect(new Set(marks)).toEqual(new Set(['timeout']));
+
+    const level = getByRole(root, 'combobox', { name: t('logs.filter.level') });
+    fireEvent.change(level, { target: { value: 'error' } });
+    for (const seq of seqs()) expect(['error', 'fatal']).toContain(LEVELS[seq % 5]);
+    const expected = Array.from({ length: 100_000 }, (_, i) => i).filter(
+      (i) => i % 3 === 1 && i % 7 === 0 && i % 5 >= 3,
+    ).length;
+    expect(status()).toBe(
+      t('logs.count', { shown: expected.toLocaleString('en'), total: '100,000' }),
+    );
+  });
+
+  it('shows parse errors inline and keeps the last results', () => {
+    type('{service="api"} |= "timeout"');
+    const before = seqs();
+    type('{service="api" |= "x"');
+    const box = queryBox();
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    const alert = getByRole(root, 'alert');
+    expect(alert.textContent).toBe(
+      t('logs.error.at', { column: 16, message: t('logs.error.expectedCommaOrBrace') }),
+    );
+    expect(box.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(seqs()).toEqual(before);
+    type('{level=~"(oops"}');
+    expect(getByRole(root, 'alert').textContent).toContain('Column 9');
+    type('');
+    expect(box.getAttribute('aria-invalid')).toBe('false');
+    expect(root.querySelector('.logs-error')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('keeps HTML in log text as text', () => {
+    type('onerror');
+    const row = rows()[0]!;
+    expect(row.querySelector('img')).toBeNull();
+    expect(row.textContent).toContain(HOSTILE);
+    expect(row.querySelector('mark')!.textContent).toBe('onerror');
+  });
+
+  it('pauses the tail when scrolled up, counts new lines, and resumes', () => {
+    scrollTo(1000);
+    expect(within(root).getByText(t('logs.tail.paused'))).toBeTruthy();
+    const before = seqs();
+    source.grow(25);
+    panel.update();
+    expect(seqs()).toEqual(before);
+    const resume = getByRole(root, 'button', { name: t('logs.tail.resume', { count: 25 }) });
+    fireEvent.click(resume);
+    expect(Math.max(...seqs())).toBe(100_024);
+    expect(resume.hidden).toBe(true);
+    source.grow(5);
+    panel.update();
+    expect(Math.max(...seqs())).toBe(100_029);
+  });
+
+  it('resumes the tail when scrolled back to the bottom, and with End', () => {
+    scrollTo(0);
+    expect(seqs()[0]).toBe(0);
+    fireEvent.keyDown(list(), { key: 'End' });
+    expect(Math.max(...seqs())).toBe(99_999);
+    scrollTo(0);
+    scrollTo(list().scrollTop + 100_000 * 20);
+    expect(within(root).getByText(t('logs.tail.following'))).toBeTruthy();
+  });
+
+  it('drops lines the store overwrote', () => {
+    const small = fakeSource(1000, 1000);
+    panel.destroy();
+    panel = mountLogExplorer(root, small, { sliceMs: Infinity });
+    small.grow(10);
+    panel.update();
+    expect(status()).toBe(t('logs.count', { shown: '1,000', total: '1,000' }));
+    expect(Math.min(...seqs())).toBeGreaterThanOrEqual(10);
+  });
+
+  it('jumps to the first shown line at a time', () => {
+    panel.jumpTo(5_000_050);
+    expect(seqs()).toContain(50_001);
+    expect(list().scrollTop).toBe(50_001 * 20);
+    expect(within(root).getByText(t('logs.tail.paused'))).toBeTruthy();
+    type('|= "timeout"');
+    panel.jumpTo(100);
+    // The first timeout line at or after 100 ms is seq 7.
+    expect(list().scrollTop).toBe(1 * 20);
+    expect(seqs()).toContain(7);
+  });
+
+  it('runs the query after typing stops', async () => {
+    panel.destroy();
+    panel = mountLogExplorer(root, source, { debounceMs: 5, sliceMs: Infinity });
+    fireEvent.input(Object.assign(queryBox(), { value: '{service="postgres"}' }));
+    await new Promise((r) => setTimeout(r, 20));
+    for (const seq of seqs()) expect(seq % 3).toBe(2);
+  });
+
+  it('searches in slices, yielding between them, without losing lines', async () => {
+    panel.destroy();
+    const sliced = fakeSource(10_000);
+    panel = mountLogExplorer(root, sliced, { sliceMs: 0 });
+    const searching = root.querySelector<HTMLElement>('.logs-searching')!;
+    expect(searching.hidden).toBe(false);
+    expect(searching.textContent).toBe(t('logs.searching'));
+    sliced.grow(3000);
+    panel.update();
+    for (let i = 0; i < 500 && !searching.hidden; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(searching.hidden).toBe(true);
+    expect(status()).toBe(t('logs.count', { shown: '13,000', total: '13,000' }));
+    expect(Math.max(...seqs())).toBe(12_999);
+    // Lines there when the query ran are results, not new lines.
+    expect(root.querySelector<HTMLElement>('.logs-resume')!.hidden).toBe(true);
+  });
+
+  it('relabels when the locale changes', () => {
+    setLocale('zh-CN');
+    expect(getByRole(root, 'textbox', { name: t('logs.query.label') })).toBeTruthy();
+    expect(status()).toContain('100,000');
+  });
+});
