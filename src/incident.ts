@@ -11,6 +11,7 @@ import { PAGE_TARGETS, SEVERITIES } from './scenario/vocabulary.ts';
 import { IncidentSession } from './session/session.ts';
 import { formatClock, STEP_MS } from './sim/index.ts';
 import type { ConsoleBackend } from './ui/console-panel.ts';
+import { createLogSource } from './log-source.ts';
 import { mountIncidentScreen } from './ui/incident-screen.ts';
 import type { ClockReading } from './ui/incident-screen.ts';
 
@@ -39,6 +40,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   /** Shows what the last steps or the last command changed. */
   const show = (): void => {
     screen.append(reader.take());
+    screen.refreshLogs();
     screen.setClock(reading());
     if (session.incident.severity !== severity) {
       severity = session.incident.severity;
@@ -102,6 +104,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       },
     },
     { severities: SEVERITIES, targets: PAGE_TARGETS },
+    createLogSource(session.run.sim.recorder.logs, session.run.sim.state.config.startEpochMs),
   );
   screen.setClock(reading());
 

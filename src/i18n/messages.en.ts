@@ -173,6 +173,9 @@ export const en = {
   'incident.respond.keys': 'Ctrl+Enter sends',
   'incident.respond.empty': 'Write something first.',
   'incident.respond.refused': 'Not sent:',
+  'incident.workbench.label': 'Tools',
+  'incident.workbench.console': 'Console',
+  'incident.workbench.logs': 'Logs',
 
   'console.panel.label': 'Console',
   'console.panel.title': 'ssh oncall@bastion',

@@ -165,6 +165,9 @@ export const zhCN = {
   'incident.respond.keys': 'Ctrl+Enter 发送',
   'incident.respond.empty': '请先填写内容。',
   'incident.respond.refused': '未发送：',
+  'incident.workbench.label': '工具',
+  'incident.workbench.console': '控制台',
+  'incident.workbench.logs': '日志',
 
   'console.panel.label': '控制台',
   'console.panel.title': 'ssh oncall@bastion',

@@ -6,8 +6,9 @@
  */
 import './incident.css';
 import { t } from '../i18n/index.ts';
-import { mountConsolePanel } from './console-panel.ts';
 import type { ConsoleBackend } from './console-panel.ts';
+import { createWorkbench } from './incident-workbench.ts';
+import type { LogSource } from './log-explorer/types.ts';
 import { h } from './dom.ts';
 import { buildBriefing } from './incident-briefing.ts';
 import { createFeed } from './incident-feed.ts';
@@ -53,6 +54,8 @@ export interface IncidentScreen {
   setSeverity(severity: string): void;
   /** The story is over: the header shows the outcome and the speed buttons rest. */
   end(outcome: string): void;
+  /** New log lines may have arrived: the log explorer takes them in (cheap, incremental). */
+  refreshLogs(): void;
   destroy(): void;
 }
 
@@ -64,15 +67,16 @@ export function mountIncidentScreen(
   backend: ConsoleBackend,
   callbacks: IncidentScreenCallbacks,
   choices: RespondChoices,
+  logs: LogSource,
 ): IncidentScreen {
   const prefix = `oc-incident-${++mounts}`;
   const header = buildHeader(info, prefix, callbacks);
   const feed = createFeed(info, prefix);
-  const consoleHost = h('div', { className: 'incident-console' });
-  const panel = mountConsolePanel(consoleHost, backend);
+  const workbench = createWorkbench(prefix, backend, logs);
+  const panel = workbench.console;
   const respond = createRespond(prefix, choices, (c) => callbacks.onRespond(c));
   const side = h('div', { className: 'incident-side' }, [feed.element, respond.element]);
-  const workspace = h('div', { className: 'incident-workspace' }, [side, consoleHost]);
+  const workspace = h('div', { className: 'incident-workspace' }, [side, workbench.element]);
   const briefing = buildBriefing(info, prefix, () => {
     main.replaceChildren(workspace);
     element.dataset['phase'] = 'live';
@@ -95,6 +99,7 @@ export function mountIncidentScreen(
     setClock: (reading) => header.setClock(reading),
     setSpeed: (speed) => header.setSpeed(speed),
     append: (items) => feed.append(items),
+    refreshLogs: () => workbench.refresh(),
     setSeverity: (severity) => header.setSeverity(severity),
     end(outcome) {
       respond.end();
@@ -102,7 +107,7 @@ export function mountIncidentScreen(
       header.setPhase('ended', outcome);
     },
     destroy() {
-      panel.destroy();
+      workbench.destroy();
       root.replaceChildren();
     },
   };

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOCALE, setLocale, t } from '../../src/i18n/index.ts';
 import type { ConsoleBackend } from '../../src/ui/console-panel.ts';
 import { mountIncidentScreen } from '../../src/ui/incident-screen.ts';
+import type { LogLine, LogSource } from '../../src/ui/log-explorer.ts';
 import type {
   FeedItem,
   IncidentInfo,
@@ -53,6 +54,32 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Three log lines, one with markup in it. */
+function logs(): LogSource {
+  const lines: LogLine[] = ['api', 'postgres', 'api'].map((service, seq) => ({
+    seq,
+    t: seq * 1000,
+    clock: `14:00:0${seq}`,
+    service,
+    level: 'error',
+    source: `${service}-0`,
+    text: seq === 2 ? '<b>context deadline exceeded</b>' : `line ${seq}`,
+  }));
+  return {
+    services: ['api', 'postgres'],
+    levels: ['info', 'error'],
+    labels: ['service', 'level', 'pod'],
+    size: lines.length,
+    firstSeq: 0,
+    lineAt: (seq) => lines[seq] ?? null,
+    timeOf: (seq) => seq * 1000,
+    search: (_query, range = {}) =>
+      Int32Array.from(
+        lines.map((l) => l.seq).filter((s) => s >= (range.fromSeq ?? 0) && s < (range.toSeq ?? 3)),
+      ),
+  };
+}
+
 /** Mounts the screen with callbacks that behave like src/incident.ts: the clock starts at 1x. */
 function mount(info: IncidentInfo = INFO) {
   const calls = { start: 0, speeds: [] as Speed[], exit: 0 };
@@ -65,10 +92,14 @@ function mount(info: IncidentInfo = INFO) {
     onExit: () => (calls.exit += 1),
     onRespond: () => ({ ok: true }),
   };
-  screen = mountIncidentScreen(root, info, backend(), callbacks, {
-    severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
-    targets: ['secondary', 'dba'],
-  });
+  screen = mountIncidentScreen(
+    root,
+    info,
+    backend(),
+    callbacks,
+    { severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], targets: ['secondary', 'dba'] },
+    logs(),
+  );
   return { screen, calls };
 }
 
@@ -395,5 +426,25 @@ describe('scenario text is data', () => {
     expect(entries('hint')[0]!.textContent).toContain(HOSTILE);
     expect((globalThis as { __pwned?: boolean }).__pwned).toBeUndefined();
     for (const parser of parsers) expect(parser).not.toHaveBeenCalled();
+  });
+});
+
+describe('the workbench', () => {
+  it('shows the console first and the logs on their tab, by click or arrow keys', () => {
+    mount();
+    takeThePager();
+    const consoleTab = getByRole(root, 'tab', { name: t('incident.workbench.console') });
+    const logsTab = getByRole(root, 'tab', { name: t('incident.workbench.logs') });
+    expect(consoleTab.getAttribute('aria-selected')).toBe('true');
+    expect(queryByRole(root, 'tabpanel', { name: t('incident.workbench.logs') })).toBeNull();
+    fireEvent.click(logsTab);
+    const panel = getByRole(root, 'tabpanel', { name: t('incident.workbench.logs') });
+    expect(logsTab.getAttribute('aria-selected')).toBe('true');
+    expect(within(panel).getAllByText(/line 0|line 1/).length).toBeGreaterThan(0);
+    // Log text is data: markup in it stays text.
+    expect(panel.querySelector('b')).toBeNull();
+    fireEvent.keyDown(logsTab, { key: 'ArrowLeft' });
+    expect(consoleTab.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(consoleTab);
   });
 });

@@ -147,6 +147,21 @@ export default [
         });
       }
 
+      // The logs tab: a LogQL-like query over the sim's log store, rendered as text.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.getByRole('tab', { name: 'Logs' }).click();
+      const query = page.getByRole('textbox', { name: 'Log query' });
+      await query.fill('{service="api", level="error"} |= "deadline"');
+      await page.clock.runFor(1_000);
+      const logs = page.getByRole('tabpanel', { name: 'Logs' });
+      await logs.getByText(/context deadline exceeded/).first().waitFor();
+      await expectFits(page);
+      await page.screenshot({
+        path: path.join(artifactsDir, 'incident-logs-1280x720.png'),
+        animations: 'disabled',
+      });
+      await page.getByRole('tab', { name: 'Console' }).click();
+
       // Leaving asks first while the incident is live, then goes back to the title screen.
       await page.getByRole('button', { name: 'Exit to the title screen' }).click();
       await page.getByRole('button', { name: 'Stay' }).waitFor();
