@@ -154,7 +154,10 @@ export default [
       await query.fill('{service="api", level="error"} |= "deadline"');
       await page.clock.runFor(1_000);
       const logs = page.getByRole('tabpanel', { name: 'Logs' });
-      await logs.getByText(/context deadline exceeded/).first().waitFor();
+      await logs
+        .getByText(/context deadline exceeded/)
+        .first()
+        .waitFor();
       await expectFits(page);
       await page.screenshot({
         path: path.join(artifactsDir, 'incident-logs-1280x720.png'),
