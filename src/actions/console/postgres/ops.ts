@@ -127,7 +127,7 @@ export function compare(a: Val, b: Val, op: string, pos: number): number {
   return noOperator(op, a, b, pos);
 }
 
-/** Sort order for ORDER BY: any two values, NULLs placed by the caller. */
+/** Sort order for ORDER BY between two values of whatever type; NULLs are placed by the caller. */
 export function sortCompare(a: Val, b: Val): number {
   try {
     return compare(a, b, '<', 0);
