@@ -7,7 +7,7 @@ import { parseArgs, UsageError } from './args.ts';
 import { CHECK_HELP, runCheck } from './check.ts';
 import { EXEC_HELP, EXEC_SPEC, runExec } from './exec.ts';
 import { formatPlay, PLAY_HELP, PLAY_SPEC, runPlay } from './play.ts';
-import { describeNote } from './notes.ts';
+import { translateRef } from '../i18n/index.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { formatSummary, runSimulate, SIMULATE_HELP, SIMULATE_SPEC } from './simulate.ts';
 
@@ -81,7 +81,7 @@ function main(argv: readonly string[]): number {
         }
         const out = runExec(args);
         process.stdout.write(out.stdout);
-        for (const note of out.notes) process.stderr.write(`note: ${describeNote(note)}\n`);
+        for (const note of out.notes) process.stderr.write(`note: ${translateRef(note, 'en')}\n`);
         return 0;
       }
       case 'schema':

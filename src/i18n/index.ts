@@ -107,3 +107,18 @@ export function lookup(key: string, locale: Locale = current, catalogues = CATAL
 export function t<K extends MessageKey>(key: K, ...[params]: ParamsFor<K>): string {
   return interpolate(lookup(key), params);
 }
+
+/** A message described as data: a key, its params, and params that are themselves keys. */
+export interface MessageRef {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, ParamValue>>;
+  /** Params naming catalogue entries (a command's summary, say): translated, then filled in. */
+  readonly refs?: Readonly<Record<string, string>>;
+}
+
+/** The text of a message described as data, such as a console note, in `locale`. */
+export function translateRef(ref: MessageRef, locale: Locale = current): string {
+  const params: Record<string, ParamValue> = { ...ref.params };
+  for (const [name, key] of Object.entries(ref.refs ?? {})) params[name] = lookup(key, locale);
+  return interpolate(lookup(ref.key, locale), params);
+}

@@ -3,11 +3,10 @@
  * output verbatim, the game's hints), capped so that a long incident stays fast. Everything a
  * command or the player wrote is set as textContent, never parsed.
  */
-import { t } from '../../i18n/index.ts';
+import { t, translateRef } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 import { copiedIcon, copyIcon, hintIcon } from './icons.ts';
 import { copyOrSelect } from './clipboard.ts';
-import { noteText } from './notes.ts';
 import type { ConsoleNote } from './types.ts';
 
 export interface BlockData {
@@ -80,7 +79,7 @@ export function createScrollback(
     const lines = splitLines(data.out);
     const shown = lines.slice(0, limits.maxLines);
     const hidden = lines.length - shown.length;
-    const notes = data.notes.map(noteText);
+    const notes = data.notes.map((note) => translateRef(note));
 
     const echo = h('div', { className: 'console-echo' }, [
       h('span', { className: 'console-echo-prompt', text: data.prompt }),
@@ -154,7 +153,7 @@ export function createScrollback(
       noteLabel.textContent = t('console.note.label');
       data.notes.forEach((note, i) => {
         const p = noteParagraphs[i];
-        if (p) p.textContent = noteText(note);
+        if (p) p.textContent = translateRef(note);
       });
       setCopyLabel(copyButton?.classList.contains('is-copied') ?? false);
     };
