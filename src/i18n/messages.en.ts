@@ -5,7 +5,21 @@
  * `t(key, { name: value })`. Add a key here first; the compiler then insists that every other
  * catalogue lists it too.
  */
+import { channelEn } from './parts/channel.en.ts';
+import { dashboardsEn } from './parts/dashboards.en.ts';
+import { logsEn } from './parts/logs.en.ts';
+import { pagerEn } from './parts/pager.en.ts';
+import { runbooksEn } from './parts/runbooks.en.ts';
+import { topologyEn } from './parts/topology.en.ts';
+
 export const en = {
+  ...dashboardsEn,
+  ...topologyEn,
+  ...pagerEn,
+  ...runbooksEn,
+  ...channelEn,
+  ...logsEn,
+
   'app.title': 'On-Call Drill',
   'app.documentTitle': 'On-Call Drill — practise production incidents',
 

@@ -1,10 +1,23 @@
 import type { Translations } from './messages.en.ts';
+import { channelZhCN } from './parts/channel.zh-CN.ts';
+import { dashboardsZhCN } from './parts/dashboards.zh-CN.ts';
+import { logsZhCN } from './parts/logs.zh-CN.ts';
+import { pagerZhCN } from './parts/pager.zh-CN.ts';
+import { runbooksZhCN } from './parts/runbooks.zh-CN.ts';
+import { topologyZhCN } from './parts/topology.zh-CN.ts';
 
 /**
  * Simplified Chinese. Every key of the English catalogue must appear here; write `undefined` for a
  * string that has no translation yet and the English text is shown instead.
  */
 export const zhCN = {
+  ...dashboardsZhCN,
+  ...topologyZhCN,
+  ...pagerZhCN,
+  ...runbooksZhCN,
+  ...channelZhCN,
+  ...logsZhCN,
+
   'app.title': '值班演练',
   'app.documentTitle': '值班演练 — 生产故障实战练习',
 
