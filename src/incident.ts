@@ -10,10 +10,14 @@ import type { ScenarioFile } from './scenario/schema.ts';
 import { PAGE_TARGETS, SEVERITIES } from './scenario/vocabulary.ts';
 import { IncidentSession } from './session/session.ts';
 import { formatClock, STEP_MS } from './sim/index.ts';
+import { MarkerReader, THRESHOLDS, topologyOf } from './incident-snapshot.ts';
+import { createMetricReader } from './metric-reader.ts';
+import { createIncidentStore } from './store/index.ts';
 import type { ConsoleBackend } from './ui/console-panel.ts';
 import { createLogSource } from './log-source.ts';
 import { mountIncidentScreen } from './ui/incident-screen.ts';
 import type { ClockReading } from './ui/incident-screen.ts';
+import type { BriefingSlos } from './ui/incident-briefing.ts';
 
 export interface IncidentOptions {
   /** The scenario with its variant filled in (`variantFor`). */
@@ -28,6 +32,15 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   const session = new IncidentSession(scenario, options.seed);
   const startEpochMs = session.run.sim.state.config.startEpochMs;
   const reader = new FeedReader(session);
+  const metrics = session.run.sim.recorder.metrics;
+  const store = createIncidentStore({
+    startEpochMs,
+    metrics: createMetricReader(metrics, startEpochMs),
+    thresholds: THRESHOLDS,
+    reducedMotion: prefersReducedMotion(),
+  });
+  const markers = new MarkerReader(session);
+  let published = -1;
   let clock: GameClock | null = null;
   let over = false;
   let severity: string | null = null;
@@ -37,8 +50,21 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     elapsedMs: session.t,
   });
 
+  /** Writes what the views draw into the store, when the sim moved (or a command changed it). */
+  const publish = (force = false): void => {
+    if (!force && published === session.t) return;
+    published = session.t;
+    store.setState({
+      t: session.t,
+      metricsVersion: metrics.totalWritten,
+      markers: markers.read(),
+      topology: topologyOf(session),
+    });
+  };
+
   /** Shows what the last steps or the last command changed. */
-  const show = (): void => {
+  const show = (force = false): void => {
+    publish(force);
     screen.append(reader.take());
     screen.refreshLogs();
     screen.setClock(reading());
@@ -49,6 +75,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     if (session.ended && !over) {
       over = true;
       clock?.stop();
+      store.setState({ phase: 'ended', speed: 0 });
       screen.end(session.run.ended?.outcome ?? '');
     }
   };
@@ -57,7 +84,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     run(line) {
       const e = session.exec(line);
       // A look at the decisive evidence can reach a milestone at once.
-      show();
+      show(true);
       return {
         echo: e.echo,
         out: e.out,
@@ -89,27 +116,47 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
             session.step();
             return !session.ended;
           },
-          frame: show,
+          frame: () => show(),
         });
         screen.setSpeed(1);
-        show();
+        store.setState({ phase: 'live', speed: 1 });
+        show(true);
       },
-      onSpeed: (speed) => clock?.setSpeed(speed),
+      onSpeed(speed) {
+        clock?.setSpeed(speed);
+        store.setState({ speed });
+      },
       onExit: () => options.onExit(),
       onRespond(communication) {
         // Validated by the session like any action arriving as data; refused ones record nothing.
         const result = session.perform({ ...communication }, 'channel');
-        if (result.ok) show();
+        if (result.ok) show(true);
         return result;
       },
     },
     { severities: SEVERITIES, targets: PAGE_TARGETS },
     createLogSource(session.run.sim.recorder.logs, session.run.sim.state.config.startEpochMs),
+    { slos: slosOf(session) },
   );
   screen.setClock(reading());
 
   return () => {
     clock?.stop();
     screen.destroy();
+  };
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** The SLOs the sim is configured with for this scenario (the scenario's, or the defaults). */
+function slosOf(session: IncidentSession): BriefingSlos {
+  const slo = session.run.sim.state.config.slo;
+  return {
+    availability: slo.availabilityTarget,
+    latencyTarget: slo.latencyTarget,
+    latencyMs: slo.latencyThresholdMs,
+    windowDays: slo.windowDays,
   };
 }

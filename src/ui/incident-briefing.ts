@@ -3,6 +3,7 @@
  * starts, with the button that starts it, and folded at the top of the feed afterwards.
  */
 import { t } from '../i18n/index.ts';
+import { architectureDiagram } from './architecture-diagram.ts';
 import { h } from './dom.ts';
 import { pagerIcon } from './incident-icons.ts';
 import type { IncidentInfo } from './incident-types.ts';
@@ -24,6 +25,49 @@ export function briefingSections(info: IncidentInfo, heading: 'h3' | 'h4'): HTML
     );
 }
 
+/** The service level objectives the player defends, as the sim is configured for the scenario. */
+export interface BriefingSlos {
+  /** Share of requests that must succeed, 0..1. */
+  readonly availability: number;
+  /** Share of requests that must be faster than `latencyMs`, 0..1. */
+  readonly latencyTarget: number;
+  readonly latencyMs: number;
+  readonly windowDays: number;
+}
+
+export interface BriefingExtras {
+  readonly slos?: BriefingSlos;
+}
+
+const percent = (share: number): string => `${Number((share * 100).toFixed(2))}%`;
+
+function sloSection(slos: BriefingSlos, heading: 'h3' | 'h4'): HTMLElement {
+  return h('section', { className: 'briefing-part briefing-slos' }, [
+    h(heading, { className: 'briefing-label', text: t('incident.briefing.slos') }),
+    h('ul', { className: 'briefing-slo-list' }, [
+      h('li', {
+        text: t('incident.briefing.sloAvailability', {
+          target: percent(slos.availability),
+          days: slos.windowDays,
+        }),
+      }),
+      h('li', {
+        text: t('incident.briefing.sloLatency', {
+          target: percent(slos.latencyTarget),
+          ms: slos.latencyMs,
+          days: slos.windowDays,
+        }),
+      }),
+      h('li', {
+        text: t('incident.briefing.sloBudget', {
+          share: percent(1 - slos.availability),
+          minutes: Math.round((1 - slos.availability) * slos.windowDays * 24 * 60),
+        }),
+      }),
+    ]),
+  ]);
+}
+
 export interface BriefingView {
   readonly element: HTMLElement;
   /** Moves focus to the briefing's heading (after a screen change). */
@@ -33,6 +77,7 @@ export interface BriefingView {
 export function buildBriefing(
   info: IncidentInfo,
   prefix: string,
+  extras: BriefingExtras,
   onStart: () => void,
 ): BriefingView {
   const headingId = `${prefix}-briefing-heading`;
@@ -56,7 +101,16 @@ export function buildBriefing(
     h('div', { className: 'briefing-card' }, [
       h('p', { className: 'eyebrow', text: t('incident.briefing.heading') }),
       heading,
-      h('div', { className: 'briefing-parts' }, briefingSections(info, 'h3')),
+      h('div', { className: 'briefing-columns' }, [
+        h('div', { className: 'briefing-parts' }, [
+          ...briefingSections(info, 'h3'),
+          extras.slos ? sloSection(extras.slos, 'h3') : null,
+        ]),
+        h('div', { className: 'briefing-system' }, [
+          h('h3', { className: 'briefing-label', text: t('incident.briefing.system') }),
+          architectureDiagram(),
+        ]),
+      ]),
       h('div', { className: 'briefing-actions' }, [
         start,
         h('p', { className: 'briefing-note', id: noteId, text: t('incident.briefing.note') }),

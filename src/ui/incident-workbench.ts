@@ -1,9 +1,10 @@
 /**
- * The right-hand workbench of the incident screen: the console and the log explorer as two tabs
- * (WAI-ARIA tabs: arrow keys move between them). The log explorer is mounted the first time its
- * tab is shown, when it has a size to lay its virtual list out in.
+ * The tools of the incident screen as tabs (WAI-ARIA tabs: arrow keys move between them): the
+ * console, the log explorer and the runbooks. A tab's content is mounted the first time it is
+ * shown, when it has a size to lay out in (the log explorer's virtual list needs one).
  */
 import { t } from '../i18n/index.ts';
+import type { PlainMessageKey } from '../i18n/index.ts';
 import { mountConsolePanel } from './console-panel.ts';
 import type { ConsoleBackend, ConsolePanel } from './console-panel.ts';
 import { h } from './dom.ts';
@@ -11,84 +12,109 @@ import { mountLogExplorer } from './log-explorer.ts';
 import type { LogExplorer } from './log-explorer.ts';
 import type { LogSource } from './log-explorer/types.ts';
 
+export type ToolTab = 'console' | 'logs' | 'runbooks';
+const TABS: readonly ToolTab[] = ['console', 'logs', 'runbooks'];
+const LABELS: Record<ToolTab, PlainMessageKey> = {
+  console: 'incident.workbench.console',
+  logs: 'incident.workbench.logs',
+  runbooks: 'incident.workbench.runbooks',
+};
+
 export interface Workbench {
   readonly element: HTMLElement;
+  readonly tabList: HTMLElement;
   readonly console: ConsolePanel;
+  /** The log explorer, mounted on first use (a chart click or the topology may need it early). */
+  logs(): LogExplorer;
+  /** Where the runbooks panel is mounted by the composition root. */
+  readonly runbooksHost: HTMLElement;
+  select(tab: ToolTab, focus?: boolean): void;
   /** New simulated seconds have passed: the log explorer takes in new lines. */
   refresh(): void;
   destroy(): void;
 }
 
-type TabId = 'console' | 'logs';
-
 export function createWorkbench(
   prefix: string,
   backend: ConsoleBackend,
-  logs: LogSource,
+  logSource: LogSource,
+  onShowRunbooks: () => void = () => {},
 ): Workbench {
-  const consoleHost = h('div', { className: 'incident-console' });
-  const panel = mountConsolePanel(consoleHost, backend);
-  const logsHost = h('div', { className: 'incident-logs' });
-  let explorer: LogExplorer | null = null;
-
-  const tabs: Record<TabId, { tab: HTMLButtonElement; body: HTMLElement }> = {
-    console: { tab: tabButton('console'), body: consoleHost },
-    logs: { tab: tabButton('logs'), body: logsHost },
+  const bodies: Record<ToolTab, HTMLElement> = {
+    console: h('div', { className: 'incident-console' }),
+    logs: h('div', { className: 'incident-logs' }),
+    runbooks: h('div', { className: 'incident-runbooks' }),
   };
-  function tabButton(id: TabId): HTMLButtonElement {
-    return h('button', {
+  const panel = mountConsolePanel(bodies.console, backend);
+  let explorer: LogExplorer | null = null;
+  const logs = (): LogExplorer => (explorer ??= mountLogExplorer(bodies.logs, logSource));
+
+  const tabs = {} as Record<ToolTab, HTMLButtonElement>;
+  for (const id of TABS) {
+    tabs[id] = h('button', {
       className: 'workbench-tab',
       id: `${prefix}-tab-${id}`,
-      text: t(id === 'console' ? 'incident.workbench.console' : 'incident.workbench.logs'),
-      attrs: { type: 'button', role: 'tab', 'aria-controls': `${prefix}-panel-${id}` },
+      text: t(LABELS[id]),
+      attrs: { type: 'button', role: 'tab', 'aria-controls': `${prefix}-tool-${id}` },
     });
-  }
-  for (const id of ['console', 'logs'] as const) {
-    const { body } = tabs[id];
-    body.id = `${prefix}-panel-${id}`;
+    const body = bodies[id];
+    body.id = `${prefix}-tool-${id}`;
     body.setAttribute('role', 'tabpanel');
     body.setAttribute('aria-labelledby', `${prefix}-tab-${id}`);
   }
 
-  const select = (id: TabId, focus: boolean): void => {
-    for (const key of ['console', 'logs'] as const) {
+  let selected: ToolTab = 'console';
+  const select = (id: ToolTab, focus = false): void => {
+    selected = id;
+    for (const key of TABS) {
       const on = key === id;
-      tabs[key].tab.setAttribute('aria-selected', String(on));
-      tabs[key].tab.tabIndex = on ? 0 : -1;
-      tabs[key].body.hidden = !on;
+      tabs[key].setAttribute('aria-selected', String(on));
+      tabs[key].tabIndex = on ? 0 : -1;
+      bodies[key].hidden = !on;
     }
     if (id === 'logs') {
-      explorer ??= mountLogExplorer(logsHost, logs);
-      explorer.update();
-      if (focus) explorer.focus();
+      const list = logs();
+      list.update();
+      if (focus) list.focus();
+    } else if (id === 'runbooks') {
+      onShowRunbooks();
     } else if (focus) panel.focus();
   };
 
-  const list = h(
+  const tabList = h(
     'div',
     {
       className: 'workbench-tabs',
       attrs: { role: 'tablist', 'aria-label': t('incident.workbench.label') },
     },
-    [tabs.console.tab, tabs.logs.tab],
+    TABS.map((id) => tabs[id]),
   );
-  list.addEventListener('keydown', (event) => {
+  tabList.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const next: TabId =
-      tabs.console.tab.getAttribute('aria-selected') === 'true' ? 'logs' : 'console';
+    const at = TABS.indexOf(selected);
+    const next = TABS[(at + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
     select(next, false);
-    tabs[next].tab.focus();
+    tabs[next].focus();
   });
-  tabs.console.tab.addEventListener('click', () => select('console', true));
-  tabs.logs.tab.addEventListener('click', () => select('logs', true));
-  select('console', false);
+  for (const id of TABS) tabs[id].addEventListener('click', () => select(id, true));
+  select('console');
 
-  const element = h('div', { className: 'incident-workbench' }, [list, consoleHost, logsHost]);
+  const element = h('div', { className: 'incident-workbench' }, [
+    bodies.console,
+    bodies.logs,
+    bodies.runbooks,
+  ]);
   return {
     element,
+    tabList,
     console: panel,
-    refresh: () => explorer?.update(),
+    logs,
+    runbooksHost: bodies.runbooks,
+    select,
+    refresh: () => {
+      if (selected === 'logs') explorer?.update();
+    },
     destroy() {
       explorer?.destroy();
       panel.destroy();
