@@ -24,6 +24,15 @@ export interface IncidentOptions {
   readonly scenario: ScenarioFile;
   readonly seed: number;
   onExit(): void;
+  /** The attempt is over (resolved, failed, or left mid-incident): for the player's history. */
+  onAttempt?(attempt: AttemptResult): void;
+}
+
+export interface AttemptResult {
+  readonly outcome: 'resolved' | 'failed' | 'abandoned';
+  readonly playedMs: number;
+  /** Simulated milliseconds to each milestone reached (first time). */
+  readonly milestones: Readonly<Record<string, number>>;
 }
 
 /** Mounts the incident screen into `root`; returns a function that stops and removes it. */
@@ -43,6 +52,15 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   let published = -1;
   let clock: GameClock | null = null;
   let over = false;
+  let started = false;
+  let reported = false;
+  const report = (outcome: AttemptResult['outcome']): void => {
+    if (reported || !started) return;
+    reported = true;
+    const milestones: Record<string, number> = {};
+    for (const m of session.incident.milestones) milestones[m.name] ??= m.t;
+    options.onAttempt?.({ outcome, playedMs: session.t, milestones });
+  };
   let severity: string | null = null;
 
   const reading = (): ClockReading => ({
@@ -76,7 +94,9 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       over = true;
       clock?.stop();
       store.setState({ phase: 'ended', speed: 0 });
-      screen.end(session.run.ended?.outcome ?? '');
+      const outcome = session.run.ended?.outcome ?? '';
+      report(outcome === 'resolved' ? 'resolved' : 'failed');
+      screen.end(outcome);
     }
   };
 
@@ -109,6 +129,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     backend,
     {
       onStart() {
+        started = true;
         clock = startClock({
           stepMs: STEP_MS,
           speed: 1,
@@ -142,6 +163,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
 
   return () => {
     clock?.stop();
+    report('abandoned');
     screen.destroy();
   };
 }

@@ -2,7 +2,10 @@
  * Practice mode: the scenario chooser, then the incident. Loaded when the player presses Start;
  * the chooser paints at once, and the scenario files and the incident's code load behind it.
  */
+import { loadHistory, recordAttempt } from './attempt-history.ts';
+import { t } from './i18n/index.ts';
 import type { startIncident } from './incident.ts';
+import { summarise } from './shared/attempts.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
 import { mountScenarioChooser } from './ui/scenario-chooser.ts';
 
@@ -28,7 +31,21 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
 
   const play = (entry: CatalogueEntry, start: typeof startIncident): void => {
     const seed = seedFromUrl() ?? entry.seed;
-    dispose = start(root, { scenario: entry.scenarioFor(seed), seed, onExit: options.onExit });
+    const scenario = entry.scenarioFor(seed);
+    dispose = start(root, {
+      scenario,
+      seed,
+      onExit: options.onExit,
+      onAttempt: (attempt) =>
+        recordAttempt({
+          scenarioId: scenario.id,
+          scenarioVersion: scenario.version,
+          seed,
+          mode: 'practice',
+          endedAt: new Date().toISOString(),
+          ...attempt,
+        }),
+    });
   };
 
   const chooser = mountScenarioChooser(root, {
@@ -50,8 +67,20 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
   });
   dispose = () => chooser.destroy();
 
+  const history = loadHistory();
+  if (history.problem) {
+    chooser.notice(
+      t('chooser.history.unreadable', {
+        detail: history.problem.detail,
+        key: history.problem.keptAs,
+      }),
+    );
+  }
   catalogue.then(
-    (entries) => chooser.show(entries.map((e) => e.card)),
+    (entries) =>
+      chooser.show(
+        entries.map((e) => ({ ...e.card, history: summarise(history.attempts, e.card.id) })),
+      ),
     (error: unknown) => {
       console.error(error);
       chooser.fail();

@@ -1,11 +1,14 @@
 /**
- * Practice mode's second screen: the incidents to choose from, each with its title, difficulty,
- * length and summary. Scenario text is data and is set as textContent only. The list arrives
- * after the screen paints (the scenario files load lazily), so the screen says it is loading.
+ * Practice mode's second screen: the library of incidents, each with its title, difficulty,
+ * length, symptoms, tags and the player's past attempts, with a search box and a difficulty
+ * filter. Scenario text is data and is set as textContent only. The list arrives after the screen
+ * paints (the scenario files load lazily), so the screen says it is loading.
  */
 import './incident.css';
 import { t } from '../i18n/index.ts';
 import { CATALOGUES, lookup } from '../i18n/index.ts';
+import type { AttemptSummary } from '../shared/attempts.ts';
+import { formatElapsed } from './incident-format.ts';
 import { h } from './dom.ts';
 import { pulseIcon } from './icons.ts';
 
@@ -17,6 +20,8 @@ export interface ScenarioCard {
   readonly difficulty: string;
   readonly estimatedMinutes: number;
   readonly tags: readonly string[];
+  /** The player's past attempts at it (none yet: played 0). */
+  readonly history?: AttemptSummary;
 }
 
 export interface ChooserOptions {
@@ -29,11 +34,25 @@ export interface ScenarioChooser {
   show(cards: readonly ScenarioCard[]): void;
   /** The scenarios could not be loaded. */
   fail(): void;
+  /** Saved history could not be read and was set aside: say so, and where it was kept. */
+  notice(text: string): void;
   destroy(): void;
 }
 
 /** Difficulty as a word and a count of filled pips: readable without colour. */
 const LEVELS: Readonly<Record<string, number>> = { intro: 1, intermediate: 2, advanced: 3 };
+const DIFFICULTIES = ['all', 'intro', 'intermediate', 'advanced'] as const;
+type DifficultyFilter = (typeof DIFFICULTIES)[number];
+
+/** Whether a card matches every word of the search, in its title, symptoms or tags. */
+export function cardMatches(card: ScenarioCard, search: string): boolean {
+  const haystack = [card.title, card.summary, ...card.tags].join(' ').toLocaleLowerCase();
+  return search
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .every((word) => haystack.includes(word));
+}
 
 let mounts = 0;
 
@@ -46,6 +65,41 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
     attrs: { role: 'status' },
   });
   const list = h('ul', { className: 'scenario-list', attrs: { 'aria-label': t('chooser.list') } });
+  const notice = h('p', { className: 'chooser-notice', attrs: { role: 'alert' } });
+  notice.hidden = true;
+  const search = h('input', {
+    className: 'chooser-search',
+    id: `${prefix}-search`,
+    attrs: { type: 'search', autocomplete: 'off', placeholder: t('chooser.searchPlaceholder') },
+  });
+  const difficultyButtons = DIFFICULTIES.map((d) =>
+    h('button', {
+      className: 'chooser-filter',
+      text: t(`chooser.filter.${d}`),
+      attrs: { type: 'button', 'aria-pressed': String(d === 'all'), 'data-difficulty': d },
+    }),
+  );
+  const count = h('p', { className: 'chooser-count', attrs: { role: 'status' } });
+  const controls = h('div', { className: 'chooser-controls' }, [
+    h('label', {
+      className: 'chooser-search-label',
+      text: t('chooser.search'),
+      attrs: { for: search.id },
+    }),
+    search,
+    h(
+      'div',
+      {
+        className: 'chooser-filters',
+        attrs: { role: 'group', 'aria-label': t('chooser.filter.label') },
+      },
+      difficultyButtons,
+    ),
+    count,
+  ]);
+  controls.hidden = true;
+  const empty = h('p', { className: 'chooser-empty', text: t('chooser.noMatch') });
+  empty.hidden = true;
   const heading = h('h1', {
     className: 'chooser-title',
     id: headingId,
@@ -72,8 +126,11 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
         heading,
         h('p', { className: 'chooser-lede', text: t('chooser.intro') }),
       ]),
+      notice,
       status,
+      controls,
       list,
+      empty,
     ]),
   ]);
 
@@ -87,6 +144,28 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
     options.onPick(id);
   };
 
+  let items: { card: ScenarioCard; item: HTMLLIElement }[] = [];
+  let difficulty: DifficultyFilter = 'all';
+  const applyFilters = (): void => {
+    let shown = 0;
+    for (const { card, item } of items) {
+      const on =
+        (difficulty === 'all' || card.difficulty === difficulty) && cardMatches(card, search.value);
+      item.hidden = !on;
+      if (on) shown += 1;
+    }
+    empty.hidden = shown > 0;
+    count.textContent = t('chooser.count', { shown, total: items.length });
+  };
+  search.addEventListener('input', applyFilters);
+  for (const button of difficultyButtons) {
+    button.addEventListener('click', () => {
+      difficulty = (button.dataset['difficulty'] ?? 'all') as DifficultyFilter;
+      for (const b of difficultyButtons) b.setAttribute('aria-pressed', String(b === button));
+      applyFilters();
+    });
+  }
+
   root.replaceChildren(element);
   heading.focus();
 
@@ -95,13 +174,18 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
     show(cards) {
       status.textContent = '';
       status.hidden = true;
-      list.replaceChildren(
-        ...cards.map((card) => {
-          const button = scenarioButton(card, `${prefix}-${card.id}`);
-          button.addEventListener('click', () => pick(card.id, button));
-          return h('li', { className: 'scenario-item' }, [button]);
-        }),
-      );
+      controls.hidden = false;
+      items = cards.map((card) => {
+        const button = scenarioButton(card, `${prefix}-${card.id}`);
+        button.addEventListener('click', () => pick(card.id, button));
+        return { card, item: h('li', { className: 'scenario-item' }, [button]) };
+      });
+      list.replaceChildren(...items.map((i) => i.item));
+      applyFilters();
+    },
+    notice(text) {
+      notice.hidden = false;
+      notice.textContent = text;
     },
     fail() {
       status.hidden = false;
@@ -133,7 +217,7 @@ function scenarioButton(card: ScenarioCard, id: string): HTMLButtonElement {
         'data-scenario': card.id,
         'data-difficulty': card.difficulty,
         'aria-labelledby': `${id}-title`,
-        'aria-describedby': `${id}-meta ${id}-summary`,
+        'aria-describedby': `${id}-meta ${id}-summary ${id}-history`,
       },
     },
     [
@@ -150,9 +234,24 @@ function scenarioButton(card: ScenarioCard, id: string): HTMLButtonElement {
       h('span', { className: 'scenario-title', id: `${id}-title`, text: card.title }),
       h('span', { className: 'scenario-summary', id: `${id}-summary`, text: card.summary }),
       h('span', { className: 'scenario-tags', text: card.tags.join(' · ') }),
+      h('span', {
+        className: 'scenario-history',
+        id: `${id}-history`,
+        text: historyText(card.history),
+      }),
       h('span', { className: 'scenario-cta', attrs: { 'aria-hidden': 'true' } }, [
         t('chooser.open'),
       ]),
     ],
   );
+}
+
+function historyText(history: AttemptSummary | undefined): string {
+  if (!history || history.played === 0) return t('chooser.history.none');
+  const done = t('chooser.history.resolved', {
+    resolved: history.resolved,
+    played: history.played,
+  });
+  if (history.bestResolveMs === null) return done;
+  return `${done} · ${t('chooser.history.best', { time: formatElapsed(history.bestResolveMs) })}`;
 }

@@ -139,3 +139,76 @@ describe('the bundled scenario catalogue', () => {
     expect(error).toHaveBeenCalledWith(expect.stringContaining('scenarios/broken.yaml'));
   });
 });
+
+describe('library search, filter and history', () => {
+  const visibleTitles = (): string[] =>
+    [...root.querySelectorAll<HTMLElement>('.scenario-item')]
+      .filter((item) => !item.hidden)
+      .map((item) => item.querySelector('.scenario-title')?.textContent ?? '');
+
+  it('filters by every word of the search, in titles, symptoms and tags', () => {
+    mount();
+    chooser!.show(CARDS);
+    const search = getByRole(root, 'searchbox', { name: t('chooser.search') });
+    expect(visibleTitles()).toHaveLength(2);
+    fireEvent.input(search, { target: { value: 'POSTGRES orders' } });
+    expect(visibleTitles()).toEqual([CARDS[0]!.title]);
+    expect(getByRole(root, 'status').textContent).toBe(t('chooser.count', { shown: 1, total: 2 }));
+    fireEvent.input(search, { target: { value: 'nothing like this' } });
+    expect(visibleTitles()).toEqual([]);
+    expect(root.querySelector<HTMLElement>('.chooser-empty')?.hidden).toBe(false);
+  });
+
+  it('filters by difficulty with pressed toggle buttons', () => {
+    mount();
+    chooser!.show(CARDS);
+    const group = getByRole(root, 'group', { name: t('chooser.filter.label') });
+    const intermediate = within(group).getByRole('button', {
+      name: t('chooser.filter.intermediate'),
+    });
+    fireEvent.click(intermediate);
+    expect(intermediate.getAttribute('aria-pressed')).toBe('true');
+    expect(
+      within(group)
+        .getByRole('button', { name: t('chooser.filter.all') })
+        .getAttribute('aria-pressed'),
+    ).toBe('false');
+    expect(visibleTitles()).toEqual([CARDS[1]!.title]);
+    fireEvent.click(within(group).getByRole('button', { name: t('chooser.filter.all') }));
+    expect(visibleTitles()).toHaveLength(2);
+  });
+
+  it('shows past attempts on each card', () => {
+    mount();
+    chooser!.show([
+      {
+        ...CARDS[0]!,
+        history: {
+          played: 3,
+          resolved: 2,
+          bestResolveMs: 14 * 60_000 + 5_000,
+          bestMitigateMs: null,
+        },
+      },
+      {
+        ...CARDS[1]!,
+        history: { played: 0, resolved: 0, bestResolveMs: null, bestMitigateMs: null },
+      },
+    ]);
+    const [first, second] = [...root.querySelectorAll('.scenario-history')].map(
+      (e) => e.textContent,
+    );
+    expect(first).toBe(
+      `${t('chooser.history.resolved', { resolved: 2, played: 3 })} · ${t('chooser.history.best', { time: '14:05' })}`,
+    );
+    expect(second).toBe(t('chooser.history.none'));
+  });
+
+  it('reports history that could not be read, as text', () => {
+    mount();
+    chooser!.notice(HOSTILE);
+    const alert = getByRole(root, 'alert');
+    expect(alert.textContent).toBe(HOSTILE);
+    expect(alert.querySelector('img')).toBeNull();
+  });
+});
