@@ -6,6 +6,7 @@
  * in the console already.
  */
 import type { PlayerRecord, TimelineEntry } from './scenario/runner.ts';
+import type { PagerNotice } from './session/pager.ts';
 import type { IncidentSession } from './session/session.ts';
 import { ALERT_RULES } from './sim/index.ts';
 import type { SimEvent } from './sim/index.ts';
@@ -37,6 +38,8 @@ export function communicationOf(action: PlayerRecord): Communication | null {
       };
     case 'hypothesis':
       return { type: 'hypothesis', text: field(action, 'text') };
+    case 'assignRole':
+      return { type: 'assignRole', role: field(action, 'role'), person: field(action, 'person') };
     default:
       return null;
   }
@@ -87,8 +90,42 @@ export function alertItemOf(event: SimEvent): FeedItem | null {
   return null;
 }
 
+/**
+ * What the feed says about a pager notice. A page firing is already an alert entry and a page
+ * resolving because its alert cleared an `alertResolved` one; the rest is new to the feed.
+ */
+export function pagerItemOf(notice: PagerNotice): FeedItem | null {
+  switch (notice.kind) {
+    case 'renotified':
+      return {
+        kind: 'pager',
+        t: notice.t,
+        event: 'renotified',
+        alert: notice.alert,
+        detail: String(notice.notification),
+      };
+    case 'acknowledged':
+      return { kind: 'pager', t: notice.t, event: 'acknowledged', alert: notice.alert, detail: '' };
+    case 'escalated':
+      return {
+        kind: 'pager',
+        t: notice.t,
+        event: 'escalated',
+        alert: notice.alert,
+        detail: notice.target,
+      };
+    case 'resolved':
+      return notice.by === 'player'
+        ? { kind: 'pager', t: notice.t, event: 'resolved', alert: notice.alert, detail: '' }
+        : null;
+    default:
+      return null;
+  }
+}
+
 /** Hands out, in time order, the feed items that appeared since the last call. */
 export class FeedReader {
+  private noticesRead = 0;
   private timelineRead = 0;
   private lastEvent: SimEvent | undefined;
 
@@ -112,6 +149,11 @@ export class FeedReader {
       if (item) items.push(item);
     }
     this.lastEvent = events.at(-1);
+    const notices = this.session.pager.notices;
+    for (; this.noticesRead < notices.length; this.noticesRead += 1) {
+      const item = pagerItemOf(notices[this.noticesRead]!);
+      if (item) items.push(item);
+    }
     return items.sort((a, b) => a.t - b.t);
   }
 }

@@ -7,7 +7,7 @@ import { FeedReader } from './incident-events.ts';
 import { startClock } from './incident-clock.ts';
 import type { GameClock } from './incident-clock.ts';
 import type { ScenarioFile } from './scenario/schema.ts';
-import { PAGE_TARGETS, SEVERITIES } from './scenario/vocabulary.ts';
+import { INCIDENT_ROLES, PAGE_TARGETS, SEVERITIES } from './scenario/vocabulary.ts';
 import { IncidentSession } from './session/session.ts';
 import { formatClock, STEP_MS } from './sim/index.ts';
 import { MarkerReader, THRESHOLDS, topologyOf } from './incident-snapshot.ts';
@@ -16,6 +16,10 @@ import { createIncidentStore } from './store/index.ts';
 import type { ConsoleBackend } from './ui/console-panel.ts';
 import { createLogSource } from './log-source.ts';
 import { mountIncidentScreen } from './ui/incident-screen.ts';
+import { mountPager, unacknowledgedCount } from './ui/pager.ts';
+import { mountRunbooks } from './ui/runbooks.ts';
+import type { RunbooksPanel } from './ui/runbooks.ts';
+import { runbooksFor } from './runbook-catalogue.ts';
 import type { ClockReading } from './ui/incident-screen.ts';
 import type { BriefingSlos } from './ui/incident-briefing.ts';
 
@@ -50,6 +54,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   });
   const markers = new MarkerReader(session);
   let published = -1;
+  let pagerVersion = -1;
   let clock: GameClock | null = null;
   let over = false;
   let started = false;
@@ -70,6 +75,12 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
 
   /** Writes what the views draw into the store, when the sim moved (or a command changed it). */
   const publish = (force = false): void => {
+    if (session.pager.version !== pagerVersion) {
+      pagerVersion = session.pager.version;
+      const pager = session.pager.alerts();
+      store.setState({ pager });
+      screen.setPagerCount(unacknowledgedCount(pager));
+    }
     if (!force && published === session.t) return;
     published = session.t;
     store.setState({
@@ -148,6 +159,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
         store.setState({ speed });
       },
       onExit: () => options.onExit(),
+      onShowRunbooks: () => void runbooks(),
       onRespond(communication) {
         // Validated by the session like any action arriving as data; refused ones record nothing.
         const result = session.perform({ ...communication }, 'channel');
@@ -155,13 +167,44 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
         return result;
       },
     },
-    { severities: SEVERITIES, targets: PAGE_TARGETS },
+    {
+      severities: SEVERITIES,
+      targets: PAGE_TARGETS,
+      roles: INCIDENT_ROLES,
+      people: peopleOf(scenario),
+    },
     createLogSource(session.run.sim.recorder.logs, session.run.sim.state.config.startEpochMs),
     { slos: slosOf(session) },
   );
   screen.setClock(reading());
 
+  /** The runbooks panel, mounted the first time its tab opens (its documents load lazily). */
+  let runbookPanel: RunbooksPanel | null = null;
+  const runbooks = (): RunbooksPanel =>
+    (runbookPanel ??= mountRunbooks(screen.hosts.runbooks, { load: () => runbooksFor(scenario) }));
+  const openRunbook = (id: string): void => runbooks().open(id);
+
+  /** A pager button's action, taken like any other action from a panel. */
+  const pagerAct = (action: Record<string, string>) => {
+    const result = session.perform(action, 'panel');
+    if (result.ok) show(true);
+    return result;
+  };
+  const pager = mountPager(screen.hosts.pager, store, {
+    onAcknowledge: (alert) => pagerAct({ type: 'acknowledgeAlert', alert }),
+    onEscalate: (alert, target) => pagerAct({ type: 'escalateAlert', alert, target }),
+    onResolve: (alert) => pagerAct({ type: 'resolveAlert', alert }),
+    onOpenRunbook: (id) => {
+      screen.showTool('runbooks');
+      openRunbook(id);
+    },
+    formatTime: (t) => formatClock(startEpochMs + t),
+    targets: PAGE_TARGETS,
+  });
+
   return () => {
+    pager.destroy();
+    runbookPanel?.destroy();
     clock?.stop();
     report('abandoned');
     screen.destroy();
@@ -181,4 +224,34 @@ function slosOf(session: IncidentSession): BriefingSlos {
     latencyMs: slo.latencyThresholdMs,
     windowDays: slo.windowDays,
   };
+}
+
+/** Roles that can take an incident role: teammates and managers, not stakeholders or vendors. */
+const CREW_ROLES: ReadonlySet<string> = new Set(['teammate', 'manager']);
+
+/**
+ * Who can take an incident role: the player, the teams that can be paged (except the external
+ * payment provider) and the scenario's own teammates and managers, by the names they speak with.
+ */
+export function peopleOf(scenario: ScenarioFile): string[] {
+  const people = new Set<string>(['me', ...PAGE_TARGETS.filter((t) => t !== 'payments')]);
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const params = record['params'] as Record<string, unknown> | undefined;
+    if (
+      record['type'] === 'say' &&
+      typeof params?.['from'] === 'string' &&
+      CREW_ROLES.has(String(params['role']))
+    ) {
+      people.add(params['from']);
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(scenario.machine);
+  return [...people];
 }

@@ -3,7 +3,9 @@
  * applied at the next step, put on the timeline with their evidence and shown to the story;
  * people answer pages later with what they see; a run record replays exactly.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatError, loadScenario } from '../src/scenario/load.ts';
 import { M } from '../src/sim/index.ts';
 import { REPLY_DELAY_MS } from '../src/session/responders.ts';
 import { IncidentSession } from '../src/session/session.ts';
@@ -136,6 +138,155 @@ describe('IncidentSession', () => {
     const again = IncidentSession.replay(s.scenario, s.scenario.seed, s.inputs, 12 * 60_000);
     expect(again.run.sim.hash()).toBe(s.run.sim.hash());
     expect(JSON.stringify(again.run.timeline)).toBe(JSON.stringify(s.run.timeline));
+  });
+});
+
+describe('the session’s pager', () => {
+  // In pool-exhaustion-leak with no action, ErrorBudgetBurnFast (a page) fires at 11:08 and the
+  // story raises the red-herring warning RedisLatencyHigh at 9:19.
+  const BURN_AT = 668_000;
+  const atBurn = () => {
+    const s = pool();
+    s.advanceTo(BURN_AT);
+    return s;
+  };
+
+  it('opens pages from the rules and from the story, and re-notifies the unacknowledged page', () => {
+    const s = atBurn();
+    expect(s.pager.alerts().map((p) => [p.name, p.severity, p.firedAt])).toEqual([
+      ['RedisLatencyHigh', 'warning', 559_000],
+      ['APIHighErrorRate', 'warning', 619_000],
+      ['DBPoolSaturated', 'warning', 659_000],
+      ['ErrorBudgetBurnFast', 'page', BURN_AT],
+    ]);
+    expect(s.pager.unacknowledged()).toBe(4);
+    s.advanceTo(BURN_AT + 5 * 60_000);
+    expect(s.pager.notices.filter((n) => n.kind === 'renotified')).toEqual([
+      {
+        t: BURN_AT + 5 * 60_000,
+        kind: 'renotified',
+        page: 4,
+        alert: 'ErrorBudgetBurnFast',
+        notification: 2,
+      },
+    ]);
+  });
+
+  it('acknowledging from a panel stops re-notification and lands on the timeline', () => {
+    const s = atBurn();
+    s.advanceTo(BURN_AT + 30_000);
+    expect(s.perform({ type: 'acknowledgeAlert', alert: 'ErrorBudgetBurnFast' }, 'panel')).toEqual({
+      ok: true,
+    });
+    s.advanceTo(BURN_AT + 20 * 60_000);
+    expect(s.pager.alerts().find((p) => p.name === 'ErrorBudgetBurnFast')).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedAt: BURN_AT + 30_000,
+      notifications: 1,
+    });
+    expect(s.incident.acknowledged).toEqual([
+      { t: BURN_AT + 30_000, alert: 'ErrorBudgetBurnFast' },
+    ]);
+    expect(s.run.timeline.find((e) => e.kind === 'action')).toMatchObject({
+      lever: false,
+      source: 'panel',
+      action: { type: 'acknowledgeAlert', alert: 'ErrorBudgetBurnFast' },
+    });
+  });
+
+  it('refuses pager actions on an unknown or quiet alert, and records nothing', () => {
+    const s = atBurn();
+    const typo = s.perform({ type: 'acknowledgeAlert', alert: 'ErrorBudgetBurnFas' }, 'panel');
+    expect(typo).toEqual({
+      ok: false,
+      errors: [
+        'alert: no alert is named "ErrorBudgetBurnFas" (did you mean "ErrorBudgetBurnFast"?)',
+      ],
+    });
+    const quiet = s.perform({ type: 'resolveAlert', alert: 'PostgresDown' }, 'panel');
+    expect(quiet.ok).toBe(false);
+    const badTarget = s.perform(
+      { type: 'escalateAlert', alert: 'ErrorBudgetBurnFast', target: 'everyone' },
+      'panel',
+    );
+    expect(!badTarget.ok && badTarget.errors.join()).toContain('target');
+    expect(s.inputs).toHaveLength(0);
+    expect(s.run.timeline.some((e) => e.kind === 'action')).toBe(false);
+  });
+
+  it('escalating pages the team, who answer after their delay', () => {
+    const s = atBurn();
+    s.perform({ type: 'escalateAlert', alert: 'DBPoolSaturated', target: 'dba' }, 'panel');
+    expect(s.pager.alerts().find((p) => p.name === 'DBPoolSaturated')?.escalatedTo).toEqual([
+      'dba',
+    ]);
+    s.advanceTo(BURN_AT + REPLY_DELAY_MS.dba - 1000);
+    expect(s.run.timeline.some((e) => e.kind === 'reply')).toBe(false);
+    s.advanceTo(BURN_AT + REPLY_DELAY_MS.dba);
+    expect(s.run.timeline.find((e) => e.kind === 'reply')).toMatchObject({
+      from: 'reply.from.dba',
+      key: 'reply.dba.idleInTx',
+    });
+  });
+
+  it('a page resolved while its alert still fires comes back as a new page', () => {
+    const s = atBurn();
+    s.advanceTo(BURN_AT + 10_000);
+    expect(s.perform({ type: 'resolveAlert', alert: 'ErrorBudgetBurnFast' }, 'panel').ok).toBe(
+      true,
+    );
+    expect(s.pager.unacknowledged()).toBe(3);
+    // The next evaluation is on the next whole minute: 12:00.
+    s.advanceTo(12 * 60_000);
+    const burns = s.pager.alerts().filter((p) => p.name === 'ErrorBudgetBurnFast');
+    expect(burns.map((p) => [p.state, p.firedAt])).toEqual([
+      ['resolved', BURN_AT],
+      ['triggered', 12 * 60_000],
+    ]);
+    expect(s.pager.unacknowledged()).toBe(4);
+  });
+
+  it('a scenario can react to a pager action with playerDid', () => {
+    const file = 'scenarios/pool-exhaustion-leak.yaml';
+    const text = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8').replace(
+      /(\n {4}outage:[\s\S]*?\n {6}on:\n)/,
+      `$1        player.escalateAlert:
+          - guard: { type: playerDid, params: { action: escalateAlert, params: { target: dba } } }
+            actions: [{ type: milestone, params: { name: diagnosed } }]
+`,
+    );
+    const loaded = loadScenario(file, text);
+    if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
+    const s = new IncidentSession(loaded.scenario);
+    s.advanceTo(BURN_AT);
+    const diagnosed = () =>
+      s.run.timeline.some((e) => e.kind === 'milestone' && e.name === 'diagnosed');
+    s.perform(
+      { type: 'escalateAlert', alert: 'ErrorBudgetBurnFast', target: 'secondary' },
+      'panel',
+    );
+    expect(diagnosed()).toBe(false);
+    s.perform({ type: 'escalateAlert', alert: 'ErrorBudgetBurnFast', target: 'dba' }, 'panel');
+    expect(diagnosed()).toBe(true);
+  });
+
+  it('replays pager actions exactly: same pages, same log', () => {
+    const s = atBurn();
+    s.perform({ type: 'escalateAlert', alert: 'DBPoolSaturated', target: 'dba' }, 'panel');
+    s.advanceTo(BURN_AT + 6 * 60_000);
+    s.perform({ type: 'acknowledgeAlert', alert: 'ErrorBudgetBurnFast' }, 'panel');
+    s.perform({ type: 'resolveAlert', alert: 'RedisLatencyHigh' }, 'panel');
+    s.advanceTo(BURN_AT + 9 * 60_000);
+    const again = IncidentSession.replay(
+      s.scenario,
+      s.scenario.seed,
+      s.inputs,
+      BURN_AT + 9 * 60_000,
+    );
+    expect(JSON.stringify(again.pager.alerts())).toBe(JSON.stringify(s.pager.alerts()));
+    expect(JSON.stringify(again.pager.notices)).toBe(JSON.stringify(s.pager.notices));
+    expect(JSON.stringify(again.run.timeline)).toBe(JSON.stringify(s.run.timeline));
+    expect(again.run.sim.hash()).toBe(s.run.sim.hash());
   });
 });
 

@@ -15,6 +15,7 @@ import {
   PAGE_TARGETS,
   SEVERITIES,
 } from '../scenario/vocabulary.ts';
+import type { PlayerEventType } from '../scenario/vocabulary.ts';
 
 const Deployment = z.enum(['api', 'web', 'coredns']);
 const Released = z.enum(['api', 'web']);
@@ -103,7 +104,10 @@ export const PLAYER_EVENTS = {
   page: z.strictObject({ target: z.enum(PAGE_TARGETS), message: z.string().max(2000) }),
   hypothesis: z.strictObject({ text: z.string().min(1).max(2000) }),
   markMilestone: z.strictObject({ name: z.enum(MILESTONES) }),
+  /** The pager: take a firing page, hand it to a team, or close it (src/session/pager.ts). */
   acknowledgeAlert: z.strictObject({ alert: z.string().min(1) }),
+  escalateAlert: z.strictObject({ alert: z.string().min(1), target: z.enum(PAGE_TARGETS) }),
+  resolveAlert: z.strictObject({ alert: z.string().min(1) }),
 } as const;
 
 type Schemas = typeof LEVERS & typeof PLAYER_EVENTS;
@@ -162,3 +166,6 @@ export function parseAction(data: unknown): ParsedAction {
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const leverTypesMatch: Exact<LeverType, SimAction['type']> = true;
 void leverTypesMatch;
+// ...and that scenarios may name (`playerDid`) exactly the player events defined here.
+const eventTypesMatch: Exact<PlayerEventName, PlayerEventType> = true;
+void eventTypesMatch;

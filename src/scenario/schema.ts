@@ -87,6 +87,27 @@ export const Scenario = z.strictObject({
     .array(z.record(z.string(), z.union([z.string(), z.number()])))
     .min(1)
     .optional(),
+  /**
+   * Runbooks and notes of this scenario, shown beside the standard ones; one with the id of a
+   * standard runbook (`runbooks/db-pool.md`) replaces it. `body` is Markdown.
+   */
+  runbooks: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(
+            /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*\.md$/,
+            'a path such as "runbooks/db-pool.md"',
+          ),
+        title: z.string().min(1).max(200),
+        body: z.string().min(1).max(100_000),
+      }),
+    )
+    .refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
+      message: 'runbook ids must be unique',
+    })
+    .optional(),
   machine: Machine,
   answerKey: z.strictObject({
     rootCause: z.string().min(1),

@@ -22,6 +22,8 @@ export const PLAYER_EVENT_TYPES = [
   'hypothesis',
   'markMilestone',
   'acknowledgeAlert',
+  'escalateAlert',
+  'resolveAlert',
 ] as const;
 export type PlayerEventType = (typeof PLAYER_EVENT_TYPES)[number];
 

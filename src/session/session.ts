@@ -21,6 +21,8 @@ import { ScenarioRun } from '../scenario/runner.ts';
 import type { ActionSource, Evidence, PlayerRecord } from '../scenario/runner.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import type { PageTarget } from '../scenario/vocabulary.ts';
+import { Pager } from './pager.ts';
+import type { PagerView } from './pager.ts';
 import { REPLY_DELAY_MS, replyFrom } from './responders.ts';
 
 /** One thing the player did, as the run record keeps it. */
@@ -60,6 +62,7 @@ export class IncidentSession {
   };
   private consoleState: ConsoleState = initialConsoleState();
   private pages: { at: number; target: PageTarget }[] = [];
+  private readonly pagerModel = new Pager();
 
   constructor(
     readonly scenario: ScenarioFile,
@@ -79,6 +82,11 @@ export class IncidentSession {
   /** The system as the console reads it now. */
   get view(): ConsoleView {
     return { state: this.run.sim.state, recorder: this.run.sim.recorder };
+  }
+
+  /** The alerts paging the player: read only, the pager actions change it. */
+  get pager(): PagerView {
+    return this.pagerModel;
   }
 
   get prompt(): string {
@@ -115,14 +123,18 @@ export class IncidentSession {
   perform(data: unknown, source: Exclude<ActionSource, 'console'>): ActResult {
     const parsed = parseAction(data);
     if (!parsed.ok) return parsed;
+    // Pager actions also need a page to act on (an alert that is firing, not yet resolved).
+    const refused = this.pagerModel.refuse(parsed.action);
+    if (refused.length > 0) return { ok: false, errors: refused };
     this.inputs.push({ at: this.t, kind: 'action', action: parsed.action, source });
     this.dispatch(parsed.action, source);
     return { ok: true };
   }
 
-  /** One simulated second: the story and the system advance, people answer pages. */
+  /** One simulated second: the story and the system advance, the pager rings, people answer pages. */
   step(): void {
     this.run.step();
+    this.pagerModel.observe(this.t, this.run.sim.state.alerts, this.run.timeline);
     const due = this.pages.filter((p) => p.at <= this.t);
     if (due.length === 0) return;
     this.pages = this.pages.filter((p) => p.at > this.t);
@@ -199,6 +211,15 @@ export class IncidentSession {
         return;
       case 'acknowledgeAlert':
         inc.acknowledged.push({ t, alert: action.alert });
+        this.pagerModel.acknowledge(t, action.alert);
+        return;
+      case 'escalateAlert':
+        // The team is paged as by `page`, and answers after its delay.
+        if (this.pagerModel.escalate(t, action.alert, action.target))
+          this.pages.push({ at: t + REPLY_DELAY_MS[action.target], target: action.target });
+        return;
+      case 'resolveAlert':
+        this.pagerModel.resolve(t, action.alert);
         return;
       case 'markMilestone':
         inc.milestones.push({ t, name: action.name });

@@ -29,6 +29,7 @@ import {
   ticketIcon,
   warningIcon,
 } from './incident-icons.ts';
+import { incidentRoleLabel, personLabel } from './incident-respond/roles.ts';
 import type { FeedItem } from './incident-types.ts';
 
 export interface RenderedItem {
@@ -102,6 +103,8 @@ export function renderItem(item: FeedItem): RenderedItem {
         ),
         announce: t('incident.feed.announce.alertResolved', { name: item.name }),
       };
+    case 'pager':
+      return pagerItem(item);
     case 'message':
       return {
         element: shell(
@@ -190,6 +193,13 @@ function ownItem(item: Extract<FeedItem, { kind: 'own' }>): RenderedItem {
       said = t('incident.feed.own.hypothesis');
       body = act.text;
       break;
+    case 'assignRole':
+      said = t('channel.own.assigned', {
+        role: incidentRoleLabel(act.role),
+        person: personLabel(act.person),
+      });
+      body = '';
+      break;
   }
   return {
     element: shell(
@@ -234,4 +244,30 @@ function hintItem(item: Extract<FeedItem, { kind: 'hint' }>): HTMLLIElement {
     shown.focus();
   });
   return element;
+}
+
+function pagerItem(item: Extract<FeedItem, { kind: 'pager' }>): RenderedItem {
+  const said =
+    item.event === 'renotified'
+      ? t('incident.feed.pager.renotified', { alert: item.alert, count: item.detail })
+      : item.event === 'escalated'
+        ? t('incident.feed.pager.escalated', {
+            alert: item.alert,
+            target: targetLabel(item.detail),
+          })
+        : item.event === 'acknowledged'
+          ? t('incident.feed.pager.acknowledged', { alert: item.alert })
+          : t('incident.feed.pager.resolved', { alert: item.alert });
+  const icon =
+    item.event === 'renotified'
+      ? pageIcon()
+      : item.event === 'resolved'
+        ? resolvedIcon()
+        : ownIcon();
+  return {
+    element: shell(item, icon, [t('incident.feed.pager')], [text(said)], {
+      'data-event': item.event,
+    }),
+    announce: said,
+  };
 }

@@ -1,26 +1,26 @@
 /**
  * The Respond composer under the incident feed: how the player talks to the rest of the company.
- * Four small forms behind tabs — declare the incident, page someone, post an update, note a
- * hypothesis. Each hands a plain `Communication` to the composition root, which validates it as a
- * session action; a refusal is shown beside the form and the typed text stays where it was.
- * Everything the player types is only ever read from and written to form controls as text.
+ * Small forms behind tabs — declare the incident, page someone, hand out incident roles, post an
+ * update, draft the public status page, note a hypothesis. Each hands a plain `Communication` to
+ * the composition root, which validates it as a session action; a refusal is shown beside the
+ * form and the typed text stays where it was. Everything the player types is only ever read from
+ * and written to form controls as text.
  */
+import './incident-respond.css';
 import { t } from '../i18n/index.ts';
 import type { PlainMessageKey } from '../i18n/index.ts';
 import { h } from './dom.ts';
+import { Fields } from './incident-respond/fields.ts';
+import { createRoleForm } from './incident-respond/roles.ts';
+import { createStatusPageForm } from './incident-respond/status-page.ts';
 import {
   audienceLabel,
   severityChoiceLabel,
   targetLabel,
   updateStatusLabel,
 } from './incident-format.ts';
-import { AUDIENCES, UPDATE_STATUSES } from './incident-types.ts';
-import type {
-  Communication,
-  CommunicationType,
-  RespondChoices,
-  RespondResult,
-} from './incident-types.ts';
+import { AUDIENCES, STATUS_COMPONENTS, UPDATE_STATUSES } from './incident-types.ts';
+import type { Communication, RespondChoices, RespondResult } from './incident-types.ts';
 
 export interface RespondComposer {
   readonly element: HTMLElement;
@@ -30,14 +30,36 @@ export interface RespondComposer {
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
-const TABS: readonly CommunicationType[] = ['declareIncident', 'page', 'postUpdate', 'hypothesis'];
+/** The composer's forms; `statusPage` is a `postUpdate` drafted for customers. */
+type FormName =
+  'declareIncident' | 'page' | 'assignRole' | 'postUpdate' | 'statusPage' | 'hypothesis';
 
-const TAB_KEYS: Readonly<Record<CommunicationType, PlainMessageKey>> = {
+const ALL_TABS: readonly FormName[] = [
+  'declareIncident',
+  'page',
+  'assignRole',
+  'postUpdate',
+  'statusPage',
+  'hypothesis',
+];
+
+const TAB_KEYS: Readonly<Record<FormName, PlainMessageKey>> = {
   declareIncident: 'incident.respond.tab.declareIncident',
   page: 'incident.respond.tab.page',
+  assignRole: 'channel.tab.assignRole',
   postUpdate: 'incident.respond.tab.postUpdate',
+  statusPage: 'channel.tab.statusPage',
   hypothesis: 'incident.respond.tab.hypothesis',
 };
+
+interface FormParts {
+  /** Shown above the controls (the status page's templates). */
+  readonly before?: readonly HTMLElement[];
+  /** Shown under the controls (help, lists, previews). */
+  readonly after?: readonly HTMLElement[];
+  /** The session took it; the form's text fields are cleared already. */
+  readonly sent?: (communication: Communication) => void;
+}
 
 export function createRespond(
   prefix: string,
@@ -46,8 +68,14 @@ export function createRespond(
 ): RespondComposer {
   const id = (part: string): string => `${prefix}-respond-${part}`;
   const fields = new Fields(id);
+  const roles = choices.roles ?? [];
+  const people = choices.people ?? [];
+  // Roles need someone to give them to; without both the tab would be an empty promise.
+  const TABS = ALL_TABS.filter(
+    (name) => name !== 'assignRole' || (roles.length > 0 && people.length > 0),
+  );
 
-  const forms: Record<CommunicationType, HTMLFormElement> = {
+  const forms: Record<FormName, HTMLFormElement> = {
     declareIncident: (() => {
       const severity = fields.select(
         'severity',
@@ -104,6 +132,23 @@ export function createRespond(
         text: text.value.trim(),
       }));
     })(),
+    assignRole: (() => {
+      const roleForm = createRoleForm(fields, roles, people);
+      return form('assignRole', roleForm.controls, null, 'channel.roles.assign', roleForm.read, {
+        after: roleForm.extras,
+        sent: (c) => {
+          if (c.type === 'assignRole') roleForm.taken(c);
+        },
+      });
+    })(),
+    statusPage: (() => {
+      const draft = createStatusPageForm(fields, choices.components ?? STATUS_COMPONENTS);
+      return form('statusPage', draft.controls, draft.message, 'channel.status.post', draft.read, {
+        before: draft.before,
+        after: draft.after,
+        sent: () => draft.refresh(),
+      });
+    })(),
     hypothesis: (() => {
       const text = fields.area('hypothesis', 'incident.respond.hypothesis', {
         placeholder: 'incident.respond.hypothesis.placeholder',
@@ -118,11 +163,12 @@ export function createRespond(
 
   /** One form: its controls, the inline errors, and a send button. */
   function form(
-    type: CommunicationType,
+    type: FormName,
     controls: readonly (HTMLSelectElement | TextControl)[],
     required: TextControl | null,
     submitKey: PlainMessageKey,
     read: () => Communication,
+    parts: FormParts = {},
   ): HTMLFormElement {
     const errorsId = id(`${type}-errors`);
     const errors = h('div', {
@@ -141,7 +187,9 @@ export function createRespond(
         attrs: { role: 'tabpanel', 'aria-labelledby': id(`${type}-tab`), novalidate: '' },
       },
       [
+        ...(parts.before ?? []),
         ...controls.map((c) => c.closest('.respond-field') ?? c),
+        ...(parts.after ?? []),
         errors,
         h('div', { className: 'respond-actions' }, [
           texts.some((c) => c instanceof HTMLTextAreaElement)
@@ -187,7 +235,8 @@ export function createRespond(
         required.focus();
         return;
       }
-      const result = send(read());
+      const communication = read();
+      const result = send(communication);
       if (!result.ok) {
         // The typed text stays: the player fixes it and sends again.
         show(result.errors, t('incident.respond.refused'));
@@ -195,6 +244,7 @@ export function createRespond(
       }
       clear();
       for (const c of texts) c.value = '';
+      parts.sent?.(communication);
     });
     // In a multi-line field Enter is a new line; Ctrl+Enter (or Cmd+Enter) sends.
     element.addEventListener('keydown', (event) => {
@@ -296,61 +346,4 @@ export function createRespond(
       fieldset.disabled = true;
     },
   };
-}
-
-/** Labelled form controls with ids under one prefix. */
-class Fields {
-  constructor(private readonly id: (part: string) => string) {}
-
-  select(
-    name: string,
-    labelKey: PlainMessageKey,
-    options: readonly (readonly [string, string])[],
-  ): HTMLSelectElement {
-    const control = h(
-      'select',
-      { className: 'respond-control', id: this.id(name), attrs: { name } },
-      options.map(([value, label]) => h('option', { text: label, attrs: { value } })),
-    );
-    this.wrap(name, labelKey, control);
-    return control;
-  }
-
-  input(name: string, labelKey: PlainMessageKey, o: TextOptions): HTMLInputElement {
-    const control = h('input', {
-      className: 'respond-control',
-      id: this.id(name),
-      attrs: {
-        name,
-        type: 'text',
-        autocomplete: 'off',
-        maxlength: String(o.maxLength),
-        placeholder: t(o.placeholder),
-      },
-    });
-    this.wrap(name, labelKey, control);
-    return control;
-  }
-
-  area(name: string, labelKey: PlainMessageKey, o: TextOptions): HTMLTextAreaElement {
-    const control = h('textarea', {
-      className: 'respond-control respond-area',
-      id: this.id(name),
-      attrs: { name, rows: '2', maxlength: String(o.maxLength), placeholder: t(o.placeholder) },
-    });
-    this.wrap(name, labelKey, control);
-    return control;
-  }
-
-  private wrap(name: string, labelKey: PlainMessageKey, control: HTMLElement): void {
-    h('div', { className: `respond-field respond-field-${name}` }, [
-      h('label', { className: 'respond-label', text: t(labelKey), attrs: { for: this.id(name) } }),
-      control,
-    ]);
-  }
-}
-
-interface TextOptions {
-  readonly placeholder: PlainMessageKey;
-  readonly maxLength: number;
 }

@@ -56,6 +56,15 @@ export type FeedItem =
   | { readonly kind: 'hint'; readonly t: number; readonly level: number; readonly text: string }
   | { readonly kind: 'milestone'; readonly t: number; readonly name: string }
   | { readonly kind: 'end'; readonly t: number; readonly outcome: string; readonly reason: string }
+  /** What happened to a page: re-notified while unacknowledged, acknowledged, escalated, resolved. */
+  | {
+      readonly kind: 'pager';
+      readonly t: number;
+      readonly event: 'renotified' | 'acknowledged' | 'escalated' | 'resolved';
+      readonly alert: string;
+      /** The team escalated to (catalogue value of a page target), or the notification count. */
+      readonly detail: string;
+    }
   /** The player's own communication (declare, page, update, hypothesis); its text is theirs. */
   | { readonly kind: 'own'; readonly t: number; readonly act: Communication };
 
@@ -75,7 +84,9 @@ export type Communication =
       readonly status: string;
       readonly text: string;
     }
-  | { readonly type: 'hypothesis'; readonly text: string };
+  | { readonly type: 'hypothesis'; readonly text: string }
+  /** An incident role handed to someone: `role` of the vocabulary, `person` of `people`. */
+  | { readonly type: 'assignRole'; readonly role: string; readonly person: string };
 
 export type CommunicationType = Communication['type'];
 
@@ -83,11 +94,26 @@ export type CommunicationType = Communication['type'];
 export type RespondResult =
   { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
 
-/** The choices the composer offers, from the action vocabulary. */
+/** The choices the composer offers, from the action vocabulary and the scenario. */
 export interface RespondChoices {
   readonly severities: readonly string[];
   readonly targets: readonly string[];
+  /** Incident roles (`INCIDENT_ROLES`); without roles or people the Roles tab is left out. */
+  readonly roles?: readonly string[];
+  /**
+   * Who can take a role: `me` (the player), page targets (`secondary`, `manager`, ... shown by
+   * their catalogue names) and the scenario's own characters by name. Sent as given.
+   */
+  readonly people?: readonly string[];
+  /** Status page components (`STATUS_COMPONENTS` when absent). */
+  readonly components?: readonly string[];
 }
+
+/** The player, as an assignee. */
+export const ME = 'me';
+
+/** What the public status page lists, as a customer sees the shop. */
+export const STATUS_COMPONENTS = ['website', 'checkout', 'search', 'orders'] as const;
 
 /** Audiences and statuses of a `postUpdate`. */
 export const AUDIENCES = ['internal', 'statusPage'] as const;

@@ -219,3 +219,152 @@ describe("the player's communications in the feed", () => {
     expect(getByText(hypothesis, 'A leak')).toBeTruthy();
   });
 });
+
+describe('incident roles and the status page draft', () => {
+  const WITH_ROLES = {
+    ...CHOICES,
+    roles: ['commander', 'operations', 'communications', 'scribe'],
+    people: ['me', 'secondary', 'manager', 'Priya (platform)'],
+  };
+
+  beforeEach(() => {
+    root.replaceChildren(
+      createRespond('r', WITH_ROLES, (c) => {
+        sent.push(c);
+        return answer;
+      }).element,
+    );
+  });
+
+  const preview = (): HTMLElement =>
+    within(panel()).getByRole('region', { name: 'Preview: the public status page' });
+
+  it('offers the Roles tab only with roles and people to give them to', () => {
+    expect(getAllTabNames(root)).toEqual([
+      'Declare',
+      'Page',
+      'Roles',
+      'Update',
+      'Status page',
+      'Hypothesis',
+    ]);
+    const without = document.createElement('div');
+    without.append(createRespond('w', CHOICES, () => ({ ok: true })).element);
+    expect(getAllTabNames(without)).toEqual([
+      'Declare',
+      'Page',
+      'Update',
+      'Status page',
+      'Hypothesis',
+    ]);
+  });
+
+  it('assigns a role to a person by name, and lists who holds what', () => {
+    fireEvent.click(tab('Roles'));
+    const people = within(panel())
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(people).toEqual(
+      expect.arrayContaining(['Incident commander', 'Scribe', 'Me', 'Sam (secondary on-call)']),
+    );
+    expect(panel().textContent).toContain('No roles handed out yet');
+
+    choose('Role', 'communications');
+    choose('Who', 'manager');
+    send('Assign role');
+    choose('Role', 'commander');
+    choose('Who', 'Priya (platform)');
+    send('Assign role');
+    expect(sent).toEqual([
+      { type: 'assignRole', role: 'communications', person: 'manager' },
+      { type: 'assignRole', role: 'commander', person: 'Priya (platform)' },
+    ]);
+    const held = within(panel())
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(held).toEqual([
+      'Incident commander: Priya (platform)',
+      'Communications lead: Dana (engineering manager)',
+    ]);
+  });
+
+  it('leaves the list alone when the session refuses an assignment', () => {
+    fireEvent.click(tab('Roles'));
+    answer = { ok: false, errors: ['person: unknown'] };
+    send('Assign role');
+    expect(getByRole(panel(), 'alert').textContent).toContain('person: unknown');
+    expect(panel().textContent).toContain('No roles handed out yet');
+  });
+
+  it('drafts a status page post from a template, previewed as customers see it', () => {
+    fireEvent.click(tab('Status page'));
+    expect(
+      within(preview()).getByText('Your message appears here as customers will read it.'),
+    ).toBeTruthy();
+    choose('Affected component', 'checkout');
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Use the “Identified” template' }));
+    const message = field('Message to customers');
+    expect(message.value).toContain('affecting Checkout and payments');
+    expect(document.activeElement).toBe(message);
+    expect(within(panel()).getByRole<HTMLSelectElement>('combobox', { name: 'Status' }).value).toBe(
+      'identified',
+    );
+    expect(preview().textContent).toContain('Identified');
+    expect(preview().textContent).toContain('Checkout and payments');
+    expect(preview().textContent).toContain('We have identified the cause');
+
+    type('Message to customers', 'Some checkouts fail. Next update 15:30 UTC.');
+    expect(preview().textContent).toContain('Some checkouts fail. Next update 15:30 UTC.');
+
+    send('Publish to status page');
+    expect(sent).toEqual([
+      {
+        type: 'postUpdate',
+        audience: 'statusPage',
+        status: 'identified',
+        text: 'Some checkouts fail. Next update 15:30 UTC.\n\nAffects: Checkout and payments',
+      },
+    ]);
+    expect(message.value).toBe('');
+    expect(preview().textContent).toContain('Your message appears here');
+  });
+
+  it('never overwrites what the player wrote with a template', () => {
+    fireEvent.click(tab('Status page'));
+    type('Message to customers', 'My own words.');
+    fireEvent.click(
+      within(panel()).getByRole('button', { name: 'Use the “Investigating” template' }),
+    );
+    const message = field('Message to customers');
+    expect(message.value.startsWith('My own words.\n\nWe are investigating')).toBe(true);
+    // A second template replaces only template text it put there itself.
+    fireEvent.input(message, { target: { value: '' } });
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Use the “Monitoring” template' }));
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Use the “Resolved” template' }));
+    expect(message.value).toMatch(/^This incident has been resolved/);
+  });
+
+  it('asks for a message before publishing, and keeps HTML as text in the preview', () => {
+    fireEvent.click(tab('Status page'));
+    send('Publish to status page');
+    expect(sent).toEqual([]);
+    expect(getByRole(panel(), 'alert').textContent).toBe('Write something first.');
+    type('Message to customers', HOSTILE);
+    expect(preview().querySelector('img')).toBeNull();
+    expect(preview().textContent).toContain(HOSTILE);
+  });
+
+  it('shows the new forms in Simplified Chinese', () => {
+    setLocale('zh-CN');
+    root.replaceChildren(createRespond('z', WITH_ROLES, () => ({ ok: true })).element);
+    expect(getAllTabNames(root)).toContain('状态页');
+    expect(getAllTabNames(root)).toContain('角色');
+    setLocale(DEFAULT_LOCALE);
+  });
+});
+
+function getAllTabNames(container: HTMLElement): string[] {
+  return within(container)
+    .getAllByRole('tab')
+    .map((tabElement) => tabElement.textContent ?? '');
+}

@@ -1,6 +1,40 @@
 import type { pagerEn } from './pager.en.ts';
 
 /** Simplified Chinese messages of the pager (merged into messages.zh-CN.ts). */
-export const pagerZhCN = {} as const satisfies {
+export const pagerZhCN = {
+  'pager.heading': '寻呼',
+  'pager.count': '{count} 条未确认',
+  'pager.countNone': '已全部确认',
+  'pager.empty': '还没有告警呼叫，寻呼机很安静。',
+  'pager.list': '告警呼叫，未确认的在前',
+  'pager.severity.page': '呼叫',
+  'pager.severity.warning': '警告',
+  'pager.severity.ticket': '工单',
+  'pager.state.triggered': '已触发',
+  'pager.state.acknowledged': '已确认',
+  'pager.state.resolved': '已解决',
+  'pager.notified.one': '已通知 1 次',
+  'pager.notified.other': '已通知 {count} 次',
+  'pager.lowUrgency': '低紧急度：不发通知',
+  'pager.firedAt': '触发于 {time}',
+  'pager.acknowledgedAt': '确认于 {time}',
+  'pager.resolvedAt': '解决于 {time}',
+  'pager.escalatedTo': '已升级给 {teams}',
+  'pager.listSeparator': '、',
+  'pager.rule': '告警规则（PromQL）',
+  'pager.noRule': '由服务自身发出，不是告警规则。',
+  'pager.actions': '{name} 的操作',
+  'pager.acknowledge': '确认',
+  'pager.escalate': '升级…',
+  'pager.escalateTo': '升级给',
+  'pager.escalateSend': '升级',
+  'pager.cancel': '取消',
+  'pager.resolve': '解决',
+  'pager.runbook': '运行手册',
+  'pager.refused': '寻呼系统拒绝了此操作：',
+  'pager.announce.triggered': '告警呼叫：{name}。{summary}',
+  'pager.announce.lowUrgency': '低紧急度告警：{name}。{summary}',
+  'pager.announce.renotified': '{name} 仍未确认：第 {count} 次通知',
+} as const satisfies {
   readonly [K in keyof typeof pagerEn]: string | undefined;
 };
