@@ -51,6 +51,8 @@ export default defineConfig({
           name: 'dom',
           include: ['tests/dom/**/*.test.ts'],
           environment: 'happy-dom',
+          // Vitest would otherwise inline and transform Phaser's 8.8 MB bundle for every file.
+          server: { deps: { external: [/node_modules\/phaser/] } },
         },
       },
     ],

@@ -48,6 +48,7 @@ export const CONSOLE_LINES = [
 
 export { createLogSource } from '../src/log-source.ts';
 export { parseLogQuery } from '../src/shared/log-query.ts';
+export { searchChunks } from '../src/ui/log-explorer/scan.ts';
 
 /** What players search logs for most: a service's errors with a word, and bare text. */
 export const LOG_QUERIES = {

@@ -12,11 +12,14 @@ import { IncidentSession } from './session/session.ts';
 import { formatClock, STEP_MS } from './sim/index.ts';
 import { MarkerReader, THRESHOLDS, topologyOf } from './incident-snapshot.ts';
 import { createMetricReader } from './metric-reader.ts';
-import { createIncidentStore } from './store/index.ts';
+import { createIncidentStore, watch } from './store/index.ts';
+import type { ComponentId } from './store/index.ts';
 import type { ConsoleBackend } from './ui/console-panel.ts';
 import { createLogSource } from './log-source.ts';
 import { mountIncidentScreen } from './ui/incident-screen.ts';
+import { mountDashboards } from './ui/dashboards.ts';
 import { mountPager, unacknowledgedCount } from './ui/pager.ts';
+import { onLocaleChange, translateRef } from './i18n/index.ts';
 import { mountRunbooks } from './ui/runbooks.ts';
 import type { RunbooksPanel } from './ui/runbooks.ts';
 import { runbooksFor } from './runbook-catalogue.ts';
@@ -202,7 +205,49 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     targets: PAGE_TARGETS,
   });
 
+  // A click on a chart shows the logs of that moment.
+  const dashboards = mountDashboards(screen.hosts.dashboards, store, {
+    onPickTime: (t) => {
+      screen.showTool('logs');
+      screen.workbench.logs().jumpTo(t);
+    },
+  });
+
+  // Focusing a component on the map narrows the logs to its service.
+  const stopFocus = watch(
+    store,
+    (state) => state.focus,
+    (focus) => screen.workbench.logs().focusService(focus === null ? null : LOG_SERVICE[focus]),
+  );
+
+  // The map's Phaser chunk loads after the screen is up; the game plays without it meanwhile.
+  let disposed = false;
+  let topology: { destroy(): void; relabel(): void } | null = null;
+  let stopRelabel: () => void = () => {};
+  import('./scenes/topology.ts')
+    .then(({ mountTopology }) =>
+      mountTopology(screen.hosts.topology, store, {
+        translate: (key, params) => translateRef(params ? { key, params } : { key }),
+      }),
+    )
+    .then(
+      (map) => {
+        if (disposed) {
+          map.destroy();
+          return;
+        }
+        topology = map;
+        stopRelabel = onLocaleChange(() => map.relabel());
+      },
+      (error: unknown) => screen.panelFailed('topology', error),
+    );
+
   return () => {
+    disposed = true;
+    stopFocus();
+    stopRelabel();
+    topology?.destroy();
+    dashboards.destroy();
     pager.destroy();
     runbookPanel?.destroy();
     clock?.stop();
@@ -225,6 +270,22 @@ function slosOf(session: IncidentSession): BriefingSlos {
     windowDays: slo.windowDays,
   };
 }
+
+/** The log service behind each component of the map (null: it writes no logs of its own). */
+const LOG_SERVICE: Readonly<Record<ComponentId, string | null>> = {
+  users: null,
+  cdn: null,
+  ingress: 'ingress',
+  web: 'web',
+  api: 'api',
+  pool: 'api',
+  pgbouncer: 'pgbouncer',
+  postgres: 'postgres',
+  replica: 'replica',
+  redis: 'redis',
+  coredns: 'coredns',
+  payments: 'api',
+};
 
 /** Roles that can take an incident role: teammates and managers, not stakeholders or vendors. */
 const CREW_ROLES: ReadonlySet<string> = new Set(['teammate', 'manager']);

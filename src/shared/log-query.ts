@@ -272,3 +272,43 @@ export function matchRanges(q: LogQuery, text: string): Array<[number, number]> 
   }
   return out;
 }
+
+/** A string literal the parser reads back as `value`: raw backticks when possible. */
+function quoteValue(value: string): string {
+  if (!value.includes('`')) return `\`${value}\``;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
+}
+
+function quoteLabel(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Query text that parses back to `q`; a bare-text search becomes its `(?i)` regex form. */
+export function formatLogQuery(q: LogQuery): string {
+  const selector =
+    q.matchers.length > 0
+      ? `{${q.matchers.map((m) => `${m.label}${m.op}${quoteLabel(m.value)}`).join(', ')}}`
+      : '';
+  const filters = q.filters.map((f) =>
+    f.op === 'contains'
+      ? `|~ ${quoteValue(`(?i)${escapeRegExp(f.value)}`)}`
+      : `${f.op} ${quoteValue(f.value)}`,
+  );
+  return [selector, ...filters].filter((s) => s !== '').join(' ');
+}
+
+/**
+ * The query text with its service matchers replaced by `service="…"` (or removed, for null);
+ * the rest of the query is kept. Text that does not parse is replaced by the selector alone.
+ */
+export function withService(
+  text: string,
+  service: string | null,
+  options: ParseOptions = {},
+): string {
+  const parsed = parseLogQuery(text, options);
+  const query = parsed.ok ? parsed.query : EMPTY_QUERY;
+  const matchers = query.matchers.filter((m) => m.label !== 'service');
+  if (service !== null) matchers.unshift({ label: 'service', op: '=', value: service, re: null });
+  return formatLogQuery({ matchers, filters: query.filters });
+}

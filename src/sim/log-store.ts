@@ -7,6 +7,7 @@
  * so a time lookup is a binary search. Service and level are byte columns, so filtering by them
  * is a linear scan over bytes.
  */
+import type { RecordArgs } from './log-shapes.ts';
 import type { LogLevel, LogService } from './log-templates.ts';
 import { LOG_LEVELS, LOG_SERVICES, LOG_TEMPLATES, renderLog } from './log-templates.ts';
 
@@ -191,6 +192,30 @@ export class LogStore {
       out[n++] = seq;
     }
     return n;
+  }
+
+  templateOf(seq: number): number {
+    return this.tpl[this.slot(seq)]!;
+  }
+
+  sourceIdOf(seq: number): number {
+    return this.src[this.slot(seq)]!;
+  }
+
+  /**
+   * A cursor over one record's raw columns, moved by setting `seq`: searches read arguments in
+   * place instead of copying each record out.
+   */
+  cursor(): RecordArgs & { seq: number } {
+    const at = (i: number): number => this.args[this.slot(c.seq) * LOG_ARGS + i] ?? 0;
+    const c = {
+      seq: this.firstSeq,
+      n: at,
+      s: (i: number): string => this.string(at(i)),
+      traced: (): boolean => this.trHi[this.slot(c.seq)] !== 0 || this.trLo[this.slot(c.seq)] !== 0,
+      sourceId: (): number => this.src[this.slot(c.seq)]!,
+    };
+    return c;
   }
 
   /** Counts per service index, for cheap "how much did X log" questions in tests and alerts. */

@@ -52,24 +52,30 @@ type TemplateDef = {
   render: (v: RenderView) => string;
 };
 
-const ROUTE: Record<EndpointId, string> = {
+export const ROUTE: Readonly<Record<EndpointId, string>> = {
   page: '/',
   products: '/v1/products/:id',
   orders: '/v1/orders',
   search: '/v1/search',
   checkout: '/v1/checkout',
 };
+export const SEARCH_TERMS = [
+  'usb-c+cable',
+  'desk+lamp',
+  'running+shoes',
+  'coffee+grinder',
+  'headphones',
+] as const;
 const REQUEST_PATH: Record<EndpointId, (n: number) => string> = {
   page: () => '/',
   products: (n) => `/v1/products/${10_000 + (n % 90_000)}`,
   orders: (n) => `/v1/orders?customer=${40_000 + (n % 20_000)}`,
-  search: (n) =>
-    `/v1/search?q=${['usb-c+cable', 'desk+lamp', 'running+shoes', 'coffee+grinder', 'headphones'][n % 5]}`,
+  search: (n) => `/v1/search?q=${SEARCH_TERMS[n % 5]}`,
   checkout: () => '/v1/checkout',
 };
-const endpointAt = (i: number): EndpointId => ENDPOINT_IDS[i] ?? 'page';
-const method = (e: EndpointId): string => (e === 'checkout' ? 'POST' : 'GET');
-const USER_AGENTS = [
+export const endpointAt = (i: number): EndpointId => ENDPOINT_IDS[i] ?? 'page';
+export const method = (e: EndpointId): string => (e === 'checkout' ? 'POST' : 'GET');
+export const USER_AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
   'ShopApp/4.12.0 (Android 15; Pixel 8)',

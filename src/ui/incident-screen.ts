@@ -85,6 +85,8 @@ export interface IncidentScreen {
   refreshLogs(): void;
   /** Shows a tool tab (the pager's runbook link opens the runbooks, a chart click the logs). */
   showTool(tab: ToolTab): void;
+  /** A lazily loaded panel could not load: say so in its place (the rest plays on). */
+  panelFailed(panel: 'topology' | 'dashboards', error: unknown): void;
   destroy(): void;
 }
 
@@ -197,6 +199,19 @@ export function mountIncidentScreen(
       pagerCount.textContent = t('panel.pagerCount', { count });
     },
     showTool: (tab) => workbench.select(tab, true),
+    panelFailed(panel, error) {
+      console.error(error);
+      const host = panel === 'topology' ? topology.body : dashboards.body;
+      host.replaceChildren(
+        h('p', {
+          className: 'panel-status is-error',
+          text: t('panel.failed', {
+            detail: error instanceof Error ? error.message : String(error),
+          }),
+          attrs: { role: 'alert' },
+        }),
+      );
+    },
     end(outcome) {
       respond.end();
       element.dataset['phase'] = 'ended';

@@ -1,15 +1,18 @@
 /**
  * The log explorer: a LogQL-like query box, quick filters, and a windowed list of matching lines
- * that follows new lines live until the player scrolls up. The composition root hands it a
+ * that follows new lines live until the player scrolls up. Arrow keys move through the lines and
+ * Enter (or a click) opens one whole in the detail view. The composition root hands it a
  * `LogSource` (src/log-source.ts adapts the sim's store) and calls `update()` as the clock ticks.
  */
 import './logs.css';
 import { getLocale, onLocaleChange, t } from '../i18n/index.ts';
-import { EMPTY_QUERY, parseLogQuery } from '../shared/log-query.ts';
+import { EMPTY_QUERY, parseLogQuery, withService } from '../shared/log-query.ts';
 import type { LogQuery, QueryError } from '../shared/log-query.ts';
 import { h } from './dom.ts';
+import { createLineDetail } from './log-explorer/detail.ts';
 import { createQuickFilters } from './log-explorer/filters.ts';
 import { renderRow } from './log-explorer/row.ts';
+import { searchChunks } from './log-explorer/scan.ts';
 import type { LogSource } from './log-explorer/types.ts';
 import { createVirtualList } from './log-explorer/virtual-list.ts';
 
@@ -36,14 +39,16 @@ export interface LogExplorer {
   jumpTo(t: number): void;
   /** Replaces the query text and runs it. */
   setQuery(text: string): void;
+  /**
+   * Shows one component's lines: sets the query's service matcher (null removes it) and keeps
+   * the rest of the query, e.g. when the player clicks a component on the topology map.
+   */
+  focusService(service: string | null): void;
   /** Follows new lines again. */
   resumeTail(): void;
   focus(): void;
   destroy(): void;
 }
-
-/** Lines searched between two looks at the clock. */
-const CHUNK_LINES = 512;
 
 let mounts = 0;
 
@@ -85,6 +90,7 @@ export function mountLogExplorer(
   const searching = h('span', { className: 'logs-searching', attrs: { hidden: '' } });
   const resume = h('button', { className: 'logs-resume', attrs: { type: 'button', hidden: '' } });
   const empty = h('p', { className: 'logs-empty', attrs: { hidden: '' } });
+  const hint = h('span', { className: 'logs-hint', id: `${prefix}-hint` });
 
   let query: LogQuery = EMPTY_QUERY;
   let error: QueryError | null = null;
@@ -98,6 +104,9 @@ export function mountLogExplorer(
   let pump: ReturnType<typeof setTimeout> | null = null;
   /** Lines from this sequence number on arrived after the query ran (the tail's news). */
   let liveFrom = source.firstSeq;
+  /** Index (in results) of the row arrow keys move and Enter opens; -1 before the first move. */
+  let active = -1;
+  const rowId = (index: number): string => `${prefix}-row-${index}`;
 
   const list = createVirtualList(
     rowHeight,
@@ -105,7 +114,7 @@ export function mountLogExplorer(
     (index) => {
       const seq = results[index];
       const line = seq === undefined ? null : source.lineAt(seq);
-      return line ? renderRow(line, query) : null;
+      return line ? renderRow(line, query, rowId(index), index === active) : null;
     },
     () => {
       // Scrolling up pauses the tail; scrolling back to the bottom resumes it.
@@ -118,6 +127,8 @@ export function mountLogExplorer(
     },
   );
 
+  const detail = createLineDetail(prefix, () => list.scroller.focus({ preventScroll: true }));
+
   const element = h('section', { className: 'logs-panel' }, [
     h('div', { className: 'logs-toolbar' }, [
       h('div', { className: 'logs-query-row' }, [inputLabel, input]),
@@ -125,8 +136,8 @@ export function mountLogExplorer(
     ]),
     help,
     errorEl,
-    h('div', { className: 'logs-statusbar' }, [count, searching, tailState, resume]),
-    h('div', { className: 'logs-body' }, [list.scroller, empty]),
+    h('div', { className: 'logs-statusbar' }, [count, searching, tailState, resume, hint]),
+    h('div', { className: 'logs-body' }, [list.scroller, empty, detail.element]),
   ]);
 
   function showCount(): void {
@@ -174,6 +185,7 @@ export function mountLogExplorer(
         filters: parsed.query.filters,
       };
       results = new Int32Array(0);
+      setActive(-1);
       scannedTo = source.firstSeq;
       liveFrom = source.firstSeq + source.size;
       unseen = 0;
@@ -194,14 +206,15 @@ export function mountLogExplorer(
     const end = source.firstSeq + source.size;
     scannedTo = Math.max(scannedTo, source.firstSeq);
     const started = performance.now();
-    const found: Int32Array[] = [];
-    // At least one chunk per slice, so a search always makes progress.
-    while (scannedTo < end) {
-      const stop = Math.min(end, scannedTo + CHUNK_LINES);
-      found.push(source.search(query, { fromSeq: scannedTo, toSeq: stop }));
-      scannedTo = stop;
-      if (performance.now() - started >= sliceMs) break;
-    }
+    const step = searchChunks(
+      source,
+      query,
+      scannedTo,
+      end,
+      () => performance.now() - started >= sliceMs,
+    );
+    const found = step.found;
+    scannedTo = step.scannedTo;
     merge(found);
     if (scannedTo < end) pump = setTimeout(scan, 0);
     showCount();
@@ -225,6 +238,7 @@ export function mountLogExplorer(
     }
     const top = list.scroller.scrollTop;
     results = next;
+    if (active >= 0) setActive(Math.max(-1, active - drop), false);
     list.setCount(results.length);
     if (following) {
       unseen = 0;
@@ -235,6 +249,32 @@ export function mountLogExplorer(
   function update(): void {
     // A search still under way picks the new lines up itself.
     if (pump === null) scan();
+    filters.setPods(source.pods?.() ?? []);
+  }
+
+  /** Moves the active row, naming it to assistive technology, and re-renders the rows. */
+  function setActive(index: number, render = true): void {
+    active = index;
+    if (index >= 0) list.scroller.setAttribute('aria-activedescendant', rowId(index));
+    else list.scroller.removeAttribute('aria-activedescendant');
+    if (render) list.render();
+  }
+
+  /** Moves the active row by `delta` lines, pausing the tail so the row stays put. */
+  function moveActive(delta: number): void {
+    if (results.length === 0) return;
+    const from = active >= 0 ? active : Math.floor(list.scroller.scrollTop / rowHeight);
+    const next = Math.min(results.length - 1, Math.max(0, from + (active >= 0 ? delta : 0)));
+    following = next === results.length - 1 && following;
+    setActive(next);
+    list.ensureVisible(next);
+    showTail();
+  }
+
+  function openActive(): void {
+    const seq = results[active];
+    const line = seq === undefined ? null : source.lineAt(seq);
+    if (line) detail.open(line, query);
   }
 
   function jumpTo(time: number): void {
@@ -269,17 +309,47 @@ export function mountLogExplorer(
     }
   });
   resume.addEventListener('click', resumeTail);
-  // The list is focusable, so arrows and Page keys scroll it natively; End also resumes the tail.
+  // The list is a focusable listbox: arrows and Page keys move the active row, Enter opens it,
+  // Home goes to the oldest line and End to the newest (resuming the tail).
+  const page = (): number =>
+    Math.max(1, Math.floor((list.scroller.clientHeight || 400) / rowHeight) - 1);
   list.scroller.addEventListener('keydown', (event) => {
-    if (event.key === 'End') {
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page(),
+      PageUp: -page(),
+    };
+    const delta = moves[event.key];
+    if (delta !== undefined) {
       event.preventDefault();
+      moveActive(delta);
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      openActive();
+    } else if (event.key === 'Escape' && detail.line !== null) {
+      event.preventDefault();
+      detail.close();
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      setActive(results.length - 1, false);
       resumeTail();
     } else if (event.key === 'Home') {
       event.preventDefault();
       following = false;
+      setActive(results.length > 0 ? 0 : -1, false);
       list.scrollToIndex(0);
       showTail();
     }
+  });
+  list.scroller.addEventListener('click', (event) => {
+    const row = event.target instanceof Element ? event.target.closest('.logs-row') : null;
+    const index = Number(row?.getAttribute('aria-posinset') ?? 0) - 1;
+    if (index < 0) return;
+    following = false;
+    setActive(index);
+    showTail();
+    openActive();
   });
 
   const relabel = (): void => {
@@ -287,14 +357,18 @@ export function mountLogExplorer(
     inputLabel.textContent = t('logs.query.label');
     help.textContent = t('logs.query.help');
     list.scroller.setAttribute('aria-label', t('logs.list.label'));
+    list.scroller.setAttribute('aria-describedby', hint.id);
+    hint.textContent = t('logs.list.hint');
     empty.textContent = t('logs.empty');
     searching.textContent = t('logs.searching');
     filters.relabel();
+    detail.relabel();
     showError();
     showCount();
     showTail();
   };
 
+  filters.setPods(source.pods?.() ?? []);
   relabel();
   const unsubscribe = onLocaleChange(relabel);
   root.replaceChildren(element);
@@ -306,6 +380,10 @@ export function mountLogExplorer(
     jumpTo,
     setQuery(text) {
       input.value = text;
+      run();
+    },
+    focusService(service) {
+      input.value = withService(input.value, service, { labels: source.labels });
       run();
     },
     resumeTail,

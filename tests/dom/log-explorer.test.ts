@@ -35,6 +35,7 @@ function fakeSource(initial = 100_000, capacity = 200_000) {
       return appended - Math.min(appended, capacity);
     },
     lineAt: (seq) => (seq >= source.firstSeq && seq < appended ? make(seq) : null),
+    pods: () => ['api-0', 'api-1', 'ingress-0'],
     timeOf: (seq) => seq * 100,
     search(query, range = {}) {
       const out: number[] = [];
@@ -65,7 +66,7 @@ let source: ReturnType<typeof fakeSource>;
 const rows = () => [...root.querySelectorAll<HTMLElement>('.logs-row')];
 const seqs = () => rows().map((r) => Number(r.dataset['seq']));
 const queryBox = () => getByRole(root, 'textbox', { name: t('logs.query.label') });
-const list = () => getByRole(root, 'list').parentElement!;
+const list = () => getByRole(root, 'listbox', { name: t('logs.list.label') });
 const status = () => root.querySelector('.logs-count')!.textContent;
 
 function type(text: string): void {
@@ -233,5 +234,122 @@ describe('log explorer', () => {
     setLocale('zh-CN');
     expect(getByRole(root, 'textbox', { name: t('logs.query.label') })).toBeTruthy();
     expect(status()).toContain('100,000');
+  });
+
+  it('moves through lines with the arrow keys and opens one with Enter; Esc closes it', () => {
+    type('{service="api"} |= "timeout"');
+    const box = list();
+    box.focus();
+    fireEvent.keyDown(box, { key: 'Home' });
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    const activeId = box.getAttribute('aria-activedescendant')!;
+    const active = document.getElementById(activeId)!;
+    expect(active.getAttribute('aria-selected')).toBe('true');
+    const seq = Number(active.dataset['seq']);
+    expect(seq).toBe(Number(rows()[2]!.dataset['seq']));
+    expect(within(root).getByText(t('logs.tail.paused'))).toBeTruthy();
+
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const dialog = getByRole(root, 'dialog', { name: t('logs.detail.title') });
+    const line = source.lineAt(seq)!;
+    expect(dialog.querySelector('pre')!.textContent).toBe(line.text);
+    expect(dialog.querySelector('mark')!.textContent).toBe('timeout');
+    for (const label of [line.service, line.source, line.level.toUpperCase()])
+      expect(within(dialog).getByText(label)).toBeTruthy();
+
+    fireEvent.keyDown(getByRole(dialog, 'button', { name: t('logs.detail.close') }), {
+      key: 'Escape',
+    });
+    expect(dialog.hidden).toBe(true);
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('opens a clicked line, pretty-prints JSON and copies the line as written', async () => {
+    const json =
+      '{"time":"2026-01-01T00:00:00.000Z","level":"ERROR","msg":"request failed","err":"i/o timeout"}';
+    const one: LogSource = {
+      ...fakeSource(3),
+      lineAt: (seq) => ({
+        seq,
+        t: 0,
+        clock: '00:00:00',
+        utc: '2026-01-01T00:00:00.000Z',
+        service: 'api',
+        level: 'error',
+        source: 'api-0',
+        text: json,
+      }),
+      search: () => Int32Array.from([0]),
+    };
+    panel.destroy();
+    panel = mountLogExplorer(root, one, {
+      fallbackSize: { width: 800, height: 400 },
+      sliceMs: Infinity,
+    });
+    type('|= "i/o timeout"');
+    let written = '';
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (text: string) => ((written = text), Promise.resolve()) },
+    });
+    fireEvent.click(rows()[0]!.querySelector('.logs-text')!);
+    const dialog = getByRole(root, 'dialog', { name: t('logs.detail.title') });
+    expect(dialog.querySelector('pre')!.textContent).toBe(
+      JSON.stringify(JSON.parse(json), null, 2),
+    );
+    expect(dialog.querySelector('mark')!.textContent).toBe('i/o timeout');
+    expect(within(dialog).getByText('2026-01-01T00:00:00.000Z')).toBeTruthy();
+    fireEvent.click(getByRole(dialog, 'button', { name: t('logs.detail.copy') }));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(written).toBe(json);
+    expect(within(dialog).getByText(t('logs.detail.copied'))).toBeTruthy();
+  });
+
+  it('shows a far match after a leading ellipsis', () => {
+    const far = `${'x'.repeat(300)} needle tail`;
+    const one: LogSource = {
+      ...fakeSource(1),
+      lineAt: (seq) => ({
+        seq,
+        t: 0,
+        clock: '00:00:00',
+        service: 'api',
+        level: 'info',
+        source: 'api-0',
+        text: far,
+      }),
+      search: () => Int32Array.from([0]),
+    };
+    panel.destroy();
+    panel = mountLogExplorer(root, one, {
+      fallbackSize: { width: 800, height: 400 },
+      sliceMs: Infinity,
+    });
+    type('|= "needle"');
+    const text = rows()[0]!.querySelector('.logs-text')!;
+    expect(text.textContent!.startsWith('…')).toBe(true);
+    expect(text.textContent!.indexOf('needle')).toBeLessThan(40);
+    expect(text.querySelector('mark')!.textContent).toBe('needle');
+  });
+
+  it('filters by pod from a picker of the pods seen', () => {
+    const pod = getByRole(root, 'combobox', { name: t('logs.filter.pod') }) as HTMLSelectElement;
+    expect([...pod.options].map((o) => o.value)).toEqual(['', 'api-0', 'api-1', 'ingress-0']);
+    pod.value = 'api-1';
+    fireEvent.change(pod);
+    expect(rows().length).toBeGreaterThan(0);
+    for (const r of rows()) expect(r.querySelector('.logs-source')!.textContent).toBe('api-1');
+  });
+
+  it('focuses a service, keeping the rest of the query', () => {
+    type('{level="error", service="postgres"} |= "timeout"');
+    panel.focusService('api');
+    const box = queryBox() as HTMLInputElement;
+    expect(box.value).toBe('{service="api", level="error"} |= `timeout`');
+    for (const r of rows()) expect(r.querySelector('.logs-source')!.textContent).toMatch(/^api-/);
+    panel.focusService(null);
+    expect(box.value).toBe('{level="error"} |= `timeout`');
   });
 });

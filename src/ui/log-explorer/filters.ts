@@ -1,6 +1,7 @@
 /**
- * The quick filters: a service and a minimum level, as native selects (keyboard operable for
- * free). They add label matchers to whatever the query says.
+ * The quick filters: a service, a pod and a minimum level, as native selects (keyboard operable
+ * for free). They add label matchers to whatever the query says. The pod list comes from the
+ * pods seen in the store and is refreshed as lines arrive.
  */
 import { t } from '../../i18n/index.ts';
 import type { LabelMatcher } from '../../shared/log-query.ts';
@@ -9,6 +10,8 @@ import { h } from '../dom.ts';
 export interface QuickFilters {
   readonly element: HTMLElement;
   matchers(): LabelMatcher[];
+  /** Offers these pods (a pod picked earlier stays listed while it is picked). */
+  setPods(pods: readonly string[]): void;
   relabel(): void;
 }
 
@@ -20,10 +23,14 @@ export function createQuickFilters(
 ): QuickFilters {
   const service = h('select', { className: 'logs-select', id: `${prefix}-service` });
   const level = h('select', { className: 'logs-select', id: `${prefix}-level` });
+  const pod = h('select', { className: 'logs-select logs-select-pod', id: `${prefix}-pod` });
+  const podLabel = h('label', { className: 'logs-filter-label', attrs: { for: pod.id } });
+  let pods: readonly string[] = [];
   const serviceLabel = h('label', { className: 'logs-filter-label', attrs: { for: service.id } });
   const levelLabel = h('label', { className: 'logs-filter-label', attrs: { for: level.id } });
   service.addEventListener('change', onChange);
   level.addEventListener('change', onChange);
+  pod.addEventListener('change', onChange);
 
   const fill = (select: HTMLSelectElement, options: ReadonlyArray<[string, string]>): void => {
     const value = select.value;
@@ -33,7 +40,20 @@ export function createQuickFilters(
     select.value = value === '' ? '' : value;
   };
 
+  const fillPods = (): void => {
+    const listed = pod.value !== '' && !pods.includes(pod.value) ? [...pods, pod.value] : pods;
+    fill(pod, [['', t('logs.filter.allPods')], ...listed.map((p): [string, string] => [p, p])]);
+  };
+
+  const setPods = (next: readonly string[]): void => {
+    if (next.length === pods.length && next.every((p, i) => p === pods[i])) return;
+    pods = next;
+    fillPods();
+  };
+
   const relabel = (): void => {
+    podLabel.textContent = t('logs.filter.pod');
+    fillPods();
     serviceLabel.textContent = t('logs.filter.service');
     levelLabel.textContent = t('logs.filter.level');
     fill(service, [
@@ -52,6 +72,7 @@ export function createQuickFilters(
     const out: LabelMatcher[] = [];
     if (service.value !== '')
       out.push({ label: 'service', op: '=', value: service.value, re: null });
+    if (pod.value !== '') out.push({ label: 'pod', op: '=', value: pod.value, re: null });
     const from = levels.indexOf(level.value);
     if (level.value !== '' && from >= 0) {
       const value = levels.slice(from).join('|');
@@ -62,7 +83,8 @@ export function createQuickFilters(
 
   const element = h('div', { className: 'logs-filters' }, [
     h('div', { className: 'logs-filter' }, [serviceLabel, service]),
+    h('div', { className: 'logs-filter' }, [podLabel, pod]),
     h('div', { className: 'logs-filter' }, [levelLabel, level]),
   ]);
-  return { element, matchers, relabel };
+  return { element, matchers, setPods, relabel };
 }

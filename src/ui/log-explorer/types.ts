@@ -11,6 +11,8 @@ export interface LogLine {
   readonly t: number;
   /** Wall-clock time of day in UTC, `HH:MM:SS`. */
   readonly clock: string;
+  /** The full UTC timestamp, RFC 3339 with milliseconds, for the detail view. */
+  readonly utc?: string;
   readonly service: string;
   readonly level: string;
   /** The pod or host that wrote the line (the `pod` label in queries). */
@@ -37,6 +39,8 @@ export interface LogSource {
   readonly firstSeq: number;
   /** The line, or null once it has been overwritten. */
   lineAt(seq: number): LogLine | null;
+  /** Pods (sources) that wrote the held lines, sorted, for the pod filter. */
+  pods?(): readonly string[];
   /** Simulated time of a held line (cheap: no formatting). */
   timeOf(seq: number): number;
   /** Sequence numbers of held lines matching the query within the range, oldest first. */

@@ -13,6 +13,8 @@ export interface VirtualList {
   setCount(count: number): void;
   scrollToIndex(index: number): void;
   scrollToEnd(): void;
+  /** Scrolls the least needed to show row `index` whole. */
+  ensureVisible(index: number): void;
   /** Whether the last row is in view (the tail is followed from here). */
   atEnd(): boolean;
   render(): void;
@@ -25,8 +27,13 @@ export function createVirtualList(
   renderRow: (index: number) => HTMLElement | null,
   onScroll: () => void,
 ): VirtualList {
-  const inner = h('div', { className: 'logs-inner', attrs: { role: 'list' } });
-  const scroller = h('div', { className: 'logs-scroller', attrs: { tabindex: '0' } }, [inner]);
+  const inner = h('div', { className: 'logs-inner', attrs: { role: 'none' } });
+  // The scroller is the focusable listbox; the active row is named by aria-activedescendant.
+  const scroller = h(
+    'div',
+    { className: 'logs-scroller', attrs: { tabindex: '0', role: 'listbox' } },
+    [inner],
+  );
   let reportOffset: ((offset: number, isScrolling: boolean) => void) | null = null;
   const height = (): number => scroller.clientHeight || fallback.height;
 
@@ -94,6 +101,12 @@ export function createVirtualList(
     },
     scrollToIndex: (index) => scrollTo(index * rowHeight),
     scrollToEnd: () => scrollTo(Math.max(0, virtualizer.getTotalSize() - height())),
+    ensureVisible(index) {
+      const top = index * rowHeight;
+      if (top < scroller.scrollTop) scrollTo(top);
+      else if (top + rowHeight > scroller.scrollTop + height())
+        scrollTo(top + rowHeight - height());
+    },
     atEnd: () => scroller.scrollTop + height() >= virtualizer.getTotalSize() - rowHeight,
     render,
     destroy: unmount,

@@ -7,11 +7,19 @@ const STATE_RANK: Readonly<Record<PagerState, number>> = {
   resolved: 2,
 };
 
-/** Triggered pages first, then acknowledged, then resolved; newest first within each. */
+/** Pages that wake someone up come before warnings, and warnings before tickets. */
+const SEVERITY_RANK: Readonly<Record<string, number>> = { page: 0, warning: 1, ticket: 2 };
+const severityRank = (p: PagerAlert): number => SEVERITY_RANK[p.severity] ?? 1;
+
+/**
+ * Triggered pages first, then acknowledged, then resolved; within each, high urgency first, then
+ * newest first.
+ */
 export function sortPages(pages: readonly PagerAlert[]): PagerAlert[] {
   return [...pages].sort(
     (a, b) =>
       STATE_RANK[a.state] - STATE_RANK[b.state] ||
+      severityRank(a) - severityRank(b) ||
       b.firedAt - a.firedAt ||
       a.name.localeCompare(b.name),
   );
