@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -24,11 +25,42 @@ function devServerCsp(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The production build takes Phaser's core entry (Graphics, Image, Text, input, scale, both
+ * renderers) instead of the whole framework: the map uses nothing else, and it is 42% smaller
+ * (about 205 KB gzip instead of 352). The flags are the ones Phaser's own webpack build defines.
+ * Development and tests keep the standard package.
+ */
+const phaserCore = {
+  alias: [
+    {
+      find: /^phaser$/,
+      replacement: fileURLToPath(
+        new URL('./node_modules/phaser/src/phaser-core.js', import.meta.url),
+      ),
+    },
+  ],
+  define: {
+    'typeof CANVAS_RENDERER': 'true',
+    'typeof WEBGL_RENDERER': 'true',
+    'typeof WEBGL_DEBUG': 'false',
+    'typeof EXPERIMENTAL': 'false',
+    'typeof FEATURE_SOUND': 'false',
+    'typeof PLUGIN_FBINSTANT': 'false',
+    // phaser-core.js ends with `global.Phaser = Phaser`.
+    global: 'globalThis',
+  },
+};
+
+export default defineConfig(({ command }) => ({
   base: './',
   plugins: [devServerCsp()],
-  // The build's version, shown in the footer (without bundling package.json).
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  resolve: command === 'build' ? { alias: phaserCore.alias } : {},
+  define: {
+    // The build's version, shown in the footer (without bundling package.json).
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    ...(command === 'build' ? phaserCore.define : {}),
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -57,4 +89,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));
