@@ -64,6 +64,8 @@ export default defineConfig(({ command }) => ({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // Phaser's core is one 800 kB module, loaded lazily after the incident screen is up.
+    chunkSizeWarningLimit: 1000,
   },
   server: { host: '127.0.0.1' },
   test: {

@@ -73,26 +73,24 @@ async function firstScreen(
     if (response.request().resourceType() === 'script')
       scripts.set(response.url(), response.body());
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; end: number }[] };
-    w.__longTasks = [];
+  await page.addInitScript(`(() => {
+    window.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
-        w.__longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+        window.__longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  });
+  })()`);
   await page.goto(BASE, { waitUntil: 'load' });
   const start = page.getByRole('button', { name: 'Start', exact: true });
   await start.waitFor();
   const readyAt = await page.evaluate(() => performance.now());
   // Quiet for a second after Start is there: then the page is interactive.
   await page.waitForTimeout(1500);
-  const figures = await page.evaluate((ready) => {
-    const w = window as unknown as { __longTasks: { start: number; end: number }[] };
+  const figures = (await page.evaluate(`(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-    const lastTaskEnd = w.__longTasks.reduce((end, t) => Math.max(end, t.end), 0);
-    return { fcp, tti: Math.max(ready, fcp, lastTaskEnd) };
-  }, readyAt);
+    const lastTaskEnd = window.__longTasks.reduce((end, t) => Math.max(end, t.end), 0);
+    return { fcp, tti: Math.max(${readyAt}, fcp, lastTaskEnd) };
+  })()`)) as { fcp: number; tti: number };
   let jsGzip = 0;
   for (const body of await Promise.all(scripts.values()))
     jsGzip += gzipSync(body, { level: 9 }).length;
@@ -121,21 +119,19 @@ async function frameTimes(browser: Browser): Promise<{ p95: number; frames: numb
   await page.goto(BASE);
   await openIncident(page, /Every database route/);
   await page.waitForTimeout(5000);
-  const deltas = await page.evaluate(
-    () =>
-      new Promise<number[]>((resolve) => {
-        const out: number[] = [];
-        let last = performance.now();
-        const end = last + 20_000;
-        const tick = (now: number): void => {
-          out.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve(out);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
+  // A string, not a function: tsx's helpers (`__name`) do not exist in the page.
+  const deltas = (await page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + 20000;
+    const tick = (now) => {
+      out.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(out);
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
   await page.close();
   return { p95: percentile(deltas.slice(1), 0.95), frames: deltas.length };
 }
@@ -152,13 +148,12 @@ async function longTasks(
   for (let i = 0; played < SIM_MINUTES * 60; i++) {
     await page.goto(BASE);
     await openIncident(page, FLAGSHIPS[i % FLAGSHIPS.length]!);
-    await page.evaluate(() => {
-      const w = window as unknown as { __tasks: number[] };
-      w.__tasks = [];
+    await page.evaluate(`(() => {
+      window.__tasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__tasks.push(e.duration);
+        for (const e of list.getEntries()) window.__tasks.push(e.duration);
       }).observe({ type: 'longtask' });
-    });
+    })()`);
     let at = 0;
     for (;;) {
       await page.waitForTimeout(2000);
@@ -166,7 +161,7 @@ async function longTasks(
       const ended = (await page.locator('.incident-screen').getAttribute('data-phase')) === 'ended';
       if (ended || played + at >= SIM_MINUTES * 60) break;
     }
-    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+    const tasks = (await page.evaluate('window.__tasks')) as number[];
     count += tasks.filter((d) => d > 50).length;
     worst = Math.max(worst, ...tasks, 0);
     played += at;

@@ -362,6 +362,12 @@ export const en = {
     'Our API is operating normally: p99 {p99} ms for your account. Nothing on our status page.',
   'reply.manager.askImpact':
     'Thanks for the heads-up. What is the customer impact, and when is the next update? Please get something on the status page.',
+  'reply.manager.askUpdate':
+    'It has been {minutes} minutes since the last update. Where are we? Even "still investigating, next update in 20" helps support.',
+  'reply.manager.askFirstUpdate':
+    'It has been {minutes} minutes since you declared. Support and the execs are asking: can you post a first update, even a short one?',
+  'reply.manager.askDeclare':
+    'The pager has been going for {minutes} minutes. Is this an incident? If customers are affected, please declare it so we can get people moving.',
   'reply.manager.thanks':
     'Thanks, I saw the status page update. Keep the updates coming; shout if you need more people.',
   'logs.panel.label': 'Log explorer',

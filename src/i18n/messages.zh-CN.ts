@@ -337,6 +337,12 @@ export const zhCN = {
     '我们这边延迟升高：你们账户的 p99 为 {p99} ms，错误率 {errors}%。我们正在调查。',
   'reply.payments.healthy': '我们的 API 运行正常：你们账户的 p99 为 {p99} ms。状态页上没有事件。',
   'reply.manager.askImpact': '收到。对客户的影响是什么，下次更新是什么时候？请先在状态页上发一条。',
+  'reply.manager.askUpdate':
+    '距上次更新已经 {minutes} 分钟了。现在进展如何？哪怕是“仍在排查，20 分钟后再更新”也能帮到客服。',
+  'reply.manager.askFirstUpdate':
+    '你宣布事件已经 {minutes} 分钟了。客服和管理层都在问：能先发一条更新吗，简短的也行？',
+  'reply.manager.askDeclare':
+    '告警已经响了 {minutes} 分钟。这算事件吗？如果影响到客户，请正式宣布，好让大家行动起来。',
   'reply.manager.thanks': '谢谢，我看到状态页的更新了。继续保持更新；需要更多人手就说。',
   'logs.panel.label': '日志浏览器',
   'logs.query.label': '日志查询',

@@ -23,6 +23,7 @@ import type { ScenarioFile } from '../scenario/schema.ts';
 import type { PageTarget } from '../scenario/vocabulary.ts';
 import { Pager } from './pager.ts';
 import type { PagerView } from './pager.ts';
+import { UpdateCadence } from './cadence.ts';
 import { REPLY_DELAY_MS, replyFrom } from './responders.ts';
 
 /** One thing the player did, as the run record keeps it. */
@@ -62,6 +63,7 @@ export class IncidentSession {
   };
   private consoleState: ConsoleState = initialConsoleState();
   private pages: { at: number; target: PageTarget }[] = [];
+  private readonly cadence = new UpdateCadence();
   private readonly pagerModel = new Pager();
 
   constructor(
@@ -135,6 +137,16 @@ export class IncidentSession {
   step(): void {
     this.run.step();
     this.pagerModel.observe(this.t, this.run.sim.state.alerts, this.run.timeline);
+    if (!this.ended) {
+      const firstPage = this.pagerModel.alerts().find((p) => p.severity === 'page');
+      const nudge = this.cadence.check({
+        t: this.t,
+        declaredAt: this.incident.declaredAt,
+        updates: this.incident.updates.map((u) => u.t),
+        firstPageAt: firstPage?.firedAt ?? null,
+      });
+      if (nudge) this.run.reply(nudge);
+    }
     const due = this.pages.filter((p) => p.at <= this.t);
     if (due.length === 0) return;
     this.pages = this.pages.filter((p) => p.at > this.t);
