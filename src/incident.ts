@@ -77,14 +77,14 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   });
 
   /** Writes what the views draw into the store, when the sim moved (or a command changed it). */
-  const publish = (force = false): void => {
+  const publish = (force = false): boolean => {
     if (session.pager.version !== pagerVersion) {
       pagerVersion = session.pager.version;
       const pager = session.pager.alerts();
       store.setState({ pager });
       screen.setPagerCount(unacknowledgedCount(pager));
     }
-    if (!force && published === session.t) return;
+    if (!force && published === session.t) return false;
     published = session.t;
     store.setState({
       t: session.t,
@@ -92,11 +92,13 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       markers: markers.read(),
       topology: topologyOf(session),
     });
+    return true;
   };
 
   /** Shows what the last steps or the last command changed. */
   const show = (force = false): void => {
-    publish(force);
+    // Nothing moved since the last frame: the sim steps ten times a second at 10x, not sixty.
+    if (!publish(force)) return;
     screen.append(reader.take());
     screen.refreshLogs();
     screen.setClock(reading());

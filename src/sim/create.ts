@@ -4,11 +4,15 @@ import type { SystemConfig } from './config.ts';
 import { defaultConfig, ENDPOINT_IDS, QUERY_IDS } from './config.ts';
 import { createPod } from './kube.ts';
 import { replicaSetHash } from './names.ts';
+import { METRIC_COUNT } from './metric-catalog.ts';
 import { Rng, seedRng } from './rng.ts';
-import { emptySlo } from './slo.ts';
-import type { Deployment, DeploymentName, SimState } from './state.ts';
+import { NullSink } from './sink.ts';
+import { emptySlo, SLO_MINUTES, sloWithHistory } from './slo.ts';
+import type { Deployment, DeploymentName, SimState, SloState, SloWindow } from './state.ts';
 import { emptyEndpointRecord, emptyQueryRecord } from './state.ts';
-import { DAY, HOUR } from './time.ts';
+import { step } from './step.ts';
+import { DAY, HOUR, MINUTE } from './time.ts';
+import { diurnal } from './traffic.ts';
 
 function deployment(
   name: DeploymentName,
@@ -169,5 +173,36 @@ export function createSim(seed: number, config: SystemConfig = defaultConfig()):
   }
   void ENDPOINT_IDS;
   s.rng = rng.snapshot();
+  s.slo = calmSloHistory(s);
   return s;
+}
+
+/**
+ * The SLO windows as they stand after six ordinary hours: requests, errors and slow answers the
+ * model itself produces in its first calm minute, with the volume following the daily curve back
+ * in time. The error budget starts as spent as a rolling window at that calm burn rate would be.
+ */
+function calmSloHistory(s: SimState): SloState {
+  const calm = calmMinute(s);
+  const now = diurnal(s, 0);
+  const minutes: SloWindow[] = [];
+  for (let k = SLO_MINUTES; k >= 1; k--) {
+    const scale = now > 0 ? diurnal(s, -k * MINUTE) / now : 1;
+    minutes.push({ total: calm.total * scale, bad: calm.bad * scale, slow: calm.slow * scale });
+  }
+  const allowed = 1 - s.config.slo.availabilityTarget;
+  const calmBurn = calm.total > 0 && allowed > 0 ? calm.bad / calm.total / allowed : 0;
+  // A system that burns faster than its budget allows had spent it all, not more.
+  return sloWithHistory(minutes, Math.min(1, calmBurn));
+}
+
+/**
+ * One minute of the system left alone from `s`, counted as the SLO counts it. Measured on the
+ * states the steps return (a step never mutates its input), so `s` and its PRNG are untouched.
+ */
+function calmMinute(s: SimState): SloWindow {
+  const sink = new NullSink(METRIC_COUNT);
+  let probe = s;
+  while (probe.t < MINUTE) probe = step(probe, [], sink);
+  return probe.slo.current;
 }

@@ -209,6 +209,10 @@ export type SloState = {
   current: SloWindow;
   /** Sums over the last N-1 completed minutes for each alerting window, refreshed once a minute. */
   completed: { m5: SloWindow; m30: SloWindow; m60: SloWindow; m360: SloWindow };
+  /** Minutes before t = 0 the ring held at the start (the system ran before the run began). */
+  history: number;
+  /** Share of the error budget the rolling window had spent before t = 0. */
+  priorBudgetConsumed: number;
   /** The budget spent since the start of the run, in bad requests, and the total seen. */
   budgetBad: number;
   budgetTotal: number;

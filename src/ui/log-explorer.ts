@@ -239,7 +239,7 @@ export function mountLogExplorer(
     const top = list.scroller.scrollTop;
     results = next;
     if (active >= 0) setActive(Math.max(-1, active - drop), false);
-    list.setCount(results.length);
+    list.setCount(results.length, !following && drop === 0);
     if (following) {
       unseen = 0;
       list.scrollToEnd();

@@ -1,5 +1,5 @@
 import { fireEvent, getByRole, within } from '@testing-library/dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOCALE, setLocale, t } from '../../src/i18n/index.ts';
 import { matchLabels, matchLine } from '../../src/shared/log-query.ts';
 import { mountLogExplorer } from '../../src/ui/log-explorer.ts';
@@ -155,6 +155,20 @@ describe('log explorer', () => {
     expect(row.querySelector('img')).toBeNull();
     expect(row.textContent).toContain(HOSTILE);
     expect(row.querySelector('mark')!.textContent).toBe('onerror');
+  });
+
+  it('lays the rows out once per update while following the tail', () => {
+    const inner = root.querySelector('.logs-inner')!;
+    const spy = vi.spyOn(inner, 'replaceChildren');
+    source.grow(40);
+    panel.update();
+    // Scroll events the tail itself caused arrive later; they must not draw again.
+    list().dispatchEvent(new Event('scroll'));
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(Math.max(...seqs())).toBe(100_039);
+    // Nothing new: nothing drawn.
+    panel.update();
+    expect(spy).toHaveBeenCalledTimes(1);
   });
 
   it('pauses the tail when scrolled up, counts new lines, and resumes', () => {

@@ -10,13 +10,15 @@ import { h } from '../dom.ts';
 
 export interface VirtualList {
   readonly scroller: HTMLElement;
-  setCount(count: number): void;
+  /** New row count; `draw: false` when a scroll follows at once and will draw. */
+  setCount(count: number, draw?: boolean): void;
   scrollToIndex(index: number): void;
   scrollToEnd(): void;
   /** Scrolls the least needed to show row `index` whole. */
   ensureVisible(index: number): void;
   /** Whether the last row is in view (the tail is followed from here). */
   atEnd(): boolean;
+  /** Redraws the rows in view (their content changed: highlights, the active row). */
   render(): void;
   destroy(): void;
 }
@@ -66,15 +68,27 @@ export function createVirtualList(
       scroller.scrollTop = offset;
       reportOffset?.(offset, false);
     },
-    onChange: () => render(),
+    onChange: () => render(false),
   });
   const unmount = virtualizer._didMount();
   virtualizer._willUpdate();
 
-  function render(): void {
+  /**
+   * What the last render drew (first and last index, row count, data version): the virtualizer
+   * reports a scroll it caused itself, and a tail that appends and scrolls must not lay the rows
+   * out three times a frame.
+   */
+  let drawn = '';
+  let dataVersion = 0;
+
+  function render(force = true): void {
+    const items = virtualizer.getVirtualItems();
+    const key = `${items[0]?.index ?? -1}:${items.at(-1)?.index ?? -1}:${virtualizer.options.count}:${dataVersion}`;
+    if (!force && key === drawn) return;
+    drawn = key;
     inner.style.height = `${virtualizer.getTotalSize()}px`;
     const rows: HTMLElement[] = [];
-    for (const item of virtualizer.getVirtualItems()) {
+    for (const item of items) {
       const row = renderRow(item.index);
       if (!row) continue;
       row.style.transform = `translateY(${item.start}px)`;
@@ -89,15 +103,16 @@ export function createVirtualList(
   const scrollTo = (offset: number): void => {
     scroller.scrollTop = offset;
     reportOffset?.(offset, false);
-    render();
+    render(false);
   };
 
   return {
     scroller,
-    setCount(count) {
+    setCount(count, draw = true) {
       virtualizer.setOptions({ ...virtualizer.options, count });
       virtualizer._willUpdate();
-      render();
+      dataVersion += 1;
+      if (draw) render(false);
     },
     scrollToIndex: (index) => scrollTo(index * rowHeight),
     scrollToEnd: () => scrollTo(Math.max(0, virtualizer.getTotalSize() - height())),
@@ -108,7 +123,7 @@ export function createVirtualList(
         scrollTo(top + rowHeight - height());
     },
     atEnd: () => scroller.scrollTop + height() >= virtualizer.getTotalSize() - rowHeight,
-    render,
+    render: () => render(true),
     destroy: unmount,
   };
 }
