@@ -72,7 +72,7 @@ describe('markers', () => {
     const reader = new MarkerReader(session);
     session.advanceTo(11 * MINUTE);
     session.exec('kubectl rollout undo deployment/api -n prod');
-    session.advanceTo(12 * MINUTE);
+    session.advanceTo(13 * MINUTE);
     const markers = reader.read();
     expect(markers.some((m) => m.kind === 'deploy' && m.label.includes('api'))).toBe(true);
     const action = markers.find((m) => m.kind === 'action');

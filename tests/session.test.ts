@@ -142,9 +142,9 @@ describe('IncidentSession', () => {
 });
 
 describe('the session’s pager', () => {
-  // In pool-exhaustion-leak with no action, ErrorBudgetBurnFast (a page) fires at 11:08 and the
+  // In pool-exhaustion-leak with no action, ErrorBudgetBurnFast (a page) fires at 12:47 and the
   // story raises the red-herring warning RedisLatencyHigh at 9:19.
-  const BURN_AT = 668_000;
+  const BURN_AT = 767_000;
   const atBurn = () => {
     const s = pool();
     s.advanceTo(BURN_AT);
@@ -236,12 +236,12 @@ describe('the session’s pager', () => {
       true,
     );
     expect(s.pager.unacknowledged()).toBe(3);
-    // The next evaluation is on the next whole minute: 12:00.
-    s.advanceTo(12 * 60_000);
+    // The next evaluation is on the next whole minute: 13:00.
+    s.advanceTo(13 * 60_000);
     const burns = s.pager.alerts().filter((p) => p.name === 'ErrorBudgetBurnFast');
     expect(burns.map((p) => [p.state, p.firedAt])).toEqual([
       ['resolved', BURN_AT],
-      ['triggered', 12 * 60_000],
+      ['triggered', 13 * 60_000],
     ]);
     expect(s.pager.unacknowledged()).toBe(4);
   });

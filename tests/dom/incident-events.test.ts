@@ -28,7 +28,7 @@ describe('what the incident feed reads from the session', () => {
   it('gives the story and the alerting rules in time order, each once', () => {
     const s = session('pool-exhaustion-leak');
     const reader = new FeedReader(s);
-    s.advanceTo(700_000);
+    s.advanceTo(780_000);
     const items = reader.take();
     expect(items.map((i) => i.t)).toEqual([...items.map((i) => i.t)].sort((a, b) => a - b));
     const kinds = new Set(items.map((i) => i.kind));

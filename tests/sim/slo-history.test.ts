@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeFault } from '../../src/sim/index.ts';
 import type { SimRun } from '../../src/sim/index.ts';
-import { burnRates, recordSlo, SLO_MINUTES, sloWithHistory, windowRatios } from '../../src/sim/slo.ts';
+import {
+  burnRates,
+  recordSlo,
+  SLO_MINUTES,
+  sloWithHistory,
+  windowRatios,
+} from '../../src/sim/slo.ts';
 import { DAY } from '../../src/sim/time.ts';
 import { injectFault, MINUTE, newRun, SECOND, series, SIM_TIMEOUT_MS } from './helpers.ts';
 
