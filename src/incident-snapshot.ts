@@ -86,8 +86,13 @@ export function topologyOf(session: IncidentSession): TopologySnapshot {
   const pgUp = state.db.primaryUp;
   const pageRps = v('page_rps');
 
+  // What users see now: failed responses at the ingress and TLS handshakes failing at the edge.
+  const userErrors = v('ingress_5xx_ratio') * ingressRps + v('edge_tls_errors');
+  // Product pages and search read from the replica (config: those queries target it).
+  const replicaReads =
+    state.db.replicaUp && !state.db.promoted ? v('products_rps') + v('search_rps') : 0;
   const components: Record<ComponentId, ComponentHealth> = {
-    users: component('users', edgeRps, v('slo_error_ratio'), 0),
+    users: component('users', edgeRps, share(userErrors, edgeRps), 0),
     cdn: component('cdn', edgeRps, share(v('edge_tls_errors'), edgeRps), 0),
     ingress: component('ingress', ingressRps, v('ingress_5xx_ratio'), 0),
     web: component('web', pageRps, v('page_error_ratio'), v('web_cpu'), podsOf(state, 'web')),
@@ -114,7 +119,7 @@ export function topologyOf(session: IncidentSession): TopologySnapshot {
     ),
     replica: component(
       'replica',
-      state.db.replicaUp ? v('pg_wal_rate') / 1024 : 0,
+      replicaReads,
       0,
       // A minute of lag reads as full: reads served from it are that stale.
       clamp01(v('replica_lag_s') / 60),
@@ -141,12 +146,14 @@ export function topologyOf(session: IncidentSession): TopologySnapshot {
     edge('users', 'cdn', edgeRps, c.cdn.errorRatio),
     edge('cdn', 'ingress', ingressRps, c.ingress.errorRatio),
     edge('ingress', 'web', pageRps, c.web.errorRatio),
+    // The sim serves pages from the web tier alone; API calls come through the ingress.
     edge('ingress', 'api', apiRps, apiErrors),
-    edge('web', 'api', pageRps, apiErrors),
     edge('api', 'pool', apiRps, c.pool.errorRatio),
     edge('pool', 'pgbouncer', c.pgbouncer.rps, c.pgbouncer.errorRatio),
     edge('pgbouncer', 'postgres', v('pg_tps'), c.postgres.errorRatio),
-    edge('postgres', 'replica', c.replica.rps, c.replica.status === 'ok' ? 0 : 1),
+    // Replication is one WAL stream: a steady trickle while the replica is up, red when it lags.
+    edge('postgres', 'replica', state.db.replicaUp ? 1 : 0, c.replica.status === 'ok' ? 0 : 1),
+    edge('api', 'replica', replicaReads, 0),
     edge('api', 'redis', v('redis_ops'), 0),
     edge('api', 'coredns', dnsQps, dnsFailed),
     edge('api', 'payments', v('checkout_rps'), c.payments.errorRatio),

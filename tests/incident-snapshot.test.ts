@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MarkerReader, statusOf, THRESHOLDS, topologyOf } from '../src/incident-snapshot.ts';
 import { createMetricReader } from '../src/metric-reader.ts';
 import { IncidentSession } from '../src/session/session.ts';
-import { ALERT_RULES, METRICS } from '../src/sim/index.ts';
+import { ALERT_RULES, M, METRICS } from '../src/sim/index.ts';
 import { COMPONENT_IDS } from '../src/store/index.ts';
 import { scenario } from './console/views.ts';
 
@@ -44,6 +44,22 @@ describe('topologyOf', () => {
     expect(map.components.api.status).not.toBe('ok');
     const apiToPool = map.edges.find((e) => e.from === 'api' && e.to === 'pool');
     expect(apiToPool?.errorRatio).toBeGreaterThan(0);
+  });
+
+  it('adds up: users see the ingress failures, reads go to the replica, no edge the sim does not route', () => {
+    const session = new IncidentSession(scenario('pool-exhaustion-leak'));
+    session.advanceTo(14 * MINUTE);
+    const map = topologyOf(session);
+    const latest = (key: string): number => session.run.sim.recorder.metrics.latest(M[key]!);
+    const failedAtIngress =
+      latest('ingress_5xx_ratio') * latest('ingress_rps') + latest('edge_tls_errors');
+    expect(map.components.users.errorRatio).toBeCloseTo(failedAtIngress / latest('edge_rps'), 6);
+    const reads = map.edges.find((e) => e.from === 'api' && e.to === 'replica');
+    expect(reads?.rps).toBeCloseTo(latest('products_rps') + latest('search_rps'), 6);
+    expect(map.components.replica.rps).toBe(reads?.rps);
+    expect(map.edges.some((e) => e.from === 'web' && e.to === 'api')).toBe(false);
+    const ingressToApi = map.edges.find((e) => e.from === 'ingress' && e.to === 'api');
+    expect(ingressToApi?.rps).toBeCloseTo(latest('api_rps'), 6);
   });
 
   it('shows CoreDNS failing lookups in the DNS storm', () => {

@@ -18,24 +18,24 @@ interface Box {
   readonly external?: boolean;
 }
 
-const W = 150;
+const W = 172;
 const H = 54;
 const BOXES: readonly Box[] = [
   { id: 'users', name: 'arch.users', detail: 'arch.users.detail', x: 20, y: 20 },
   { id: 'cdn', name: 'arch.cdn', detail: 'arch.cdn.detail', x: 20, y: 110 },
   { id: 'lb', name: 'arch.lb', detail: 'arch.lb.detail', x: 20, y: 200 },
   { id: 'web', name: 'arch.web', detail: 'arch.web.detail', x: 20, y: 290 },
-  { id: 'api', name: 'arch.api', detail: 'arch.api.detail', x: 230, y: 290 },
-  { id: 'pgbouncer', name: 'arch.pgbouncer', detail: 'arch.pgbouncer.detail', x: 230, y: 380 },
-  { id: 'postgres', name: 'arch.postgres', detail: 'arch.postgres.detail', x: 230, y: 470 },
-  { id: 'replica', name: 'arch.replica', detail: 'arch.replica.detail', x: 440, y: 470 },
-  { id: 'redis', name: 'arch.redis', detail: 'arch.redis.detail', x: 440, y: 200 },
-  { id: 'coredns', name: 'arch.coredns', detail: 'arch.coredns.detail', x: 440, y: 290 },
+  { id: 'api', name: 'arch.api', detail: 'arch.api.detail', x: 246, y: 290 },
+  { id: 'pgbouncer', name: 'arch.pgbouncer', detail: 'arch.pgbouncer.detail', x: 246, y: 380 },
+  { id: 'postgres', name: 'arch.postgres', detail: 'arch.postgres.detail', x: 246, y: 470 },
+  { id: 'replica', name: 'arch.replica', detail: 'arch.replica.detail', x: 472, y: 470 },
+  { id: 'redis', name: 'arch.redis', detail: 'arch.redis.detail', x: 472, y: 200 },
+  { id: 'coredns', name: 'arch.coredns', detail: 'arch.coredns.detail', x: 472, y: 290 },
   {
     id: 'payments',
     name: 'arch.payments',
     detail: 'arch.payments.detail',
-    x: 440,
+    x: 472,
     y: 380,
     external: true,
   },
@@ -47,7 +47,6 @@ const EDGES: readonly (readonly [string, string, boolean])[] = [
   ['cdn', 'lb', false],
   ['lb', 'web', false],
   ['lb', 'api', false],
-  ['web', 'api', false],
   ['api', 'pgbouncer', false],
   ['pgbouncer', 'postgres', false],
   ['postgres', 'replica', true],
@@ -114,7 +113,7 @@ export function architectureDiagram(): HTMLElement {
     'svg',
     {
       class: 'arch-diagram',
-      viewBox: '0 0 610 544',
+      viewBox: '0 0 664 544',
       role: 'img',
       'aria-label': t('arch.label'),
     },

@@ -125,6 +125,20 @@ export function mountConsolePanel(
     scroller.scrollTop = scroller.scrollHeight;
   };
 
+  // A terminal keeps its prompt in view when its window changes size (a panel maximised or a
+  // split moved), unless the player had scrolled up to read.
+  let atBottom = true;
+  scroller.addEventListener('scroll', () => {
+    atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= 4;
+  });
+  const resizes =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (atBottom) scrollToEnd();
+        });
+  resizes?.observe(scroller);
+
   const append = (block: BlockData): void => {
     const announce = scrollback.append(block);
     // Only the newest output stays in the log, so nothing old is read out again.
@@ -211,6 +225,9 @@ export function mountConsolePanel(
     const escaped = escapePressed;
     afterTab = null;
     escapePressed = event.key === 'Escape';
+    // The first Esc is the console's (Tab then leaves it); a second one goes on to the screen
+    // (restoring a maximised panel, say).
+    if (escapePressed && !escaped) event.preventDefault();
     const plain = !event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
     const ctrlOnly = event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
@@ -273,6 +290,7 @@ export function mountConsolePanel(
     clear: clearScreen,
     destroy() {
       unsubscribe();
+      resizes?.disconnect();
       element.remove();
     },
   };

@@ -53,16 +53,29 @@ export function createFeed(info: IncidentInfo, prefix: string): IncidentFeed {
   );
   let size = 0;
 
-  const following = (): boolean =>
+  const atEnd = (): boolean =>
     scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= FOLLOW_SLACK;
+  /**
+   * Whether the player is following the newest entries. Kept from their last scroll rather than
+   * measured when an entry arrives: when the box shrinks (the composer opens, a panel is
+   * resized) the newest entry must stay in view.
+   */
+  let following = true;
   const toEnd = (): void => {
     scroller.scrollTop = scroller.scrollHeight;
+    following = true;
     jump.hidden = true;
   };
 
   scroller.addEventListener('scroll', () => {
-    if (following()) jump.hidden = true;
+    following = atEnd();
+    if (following) jump.hidden = true;
   });
+  if (typeof ResizeObserver !== 'undefined') {
+    new ResizeObserver(() => {
+      if (following) scroller.scrollTop = scroller.scrollHeight;
+    }).observe(scroller);
+  }
   jump.addEventListener('click', () => {
     toEnd();
     scroller.focus({ preventScroll: true });
@@ -75,7 +88,7 @@ export function createFeed(info: IncidentInfo, prefix: string): IncidentFeed {
     },
     append(items) {
       if (items.length === 0) return;
-      const follow = following();
+      const follow = following;
       const said: HTMLElement[] = [];
       for (const item of items) {
         const { element: entry, announce } = renderItem(item);

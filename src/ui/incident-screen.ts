@@ -142,7 +142,8 @@ export function mountIncidentScreen(
     orientation: 'vertical',
     first: overview.element,
     second: tools.element,
-    initial: 46,
+    // The overview (map and dashboards) gets the larger share: it is what the player reads most.
+    initial: 54,
     min: 20,
     max: 80,
     label: t('split.overviewTools'),

@@ -371,6 +371,40 @@ describe('the incident feed', () => {
     expect(log.textContent).not.toContain('RedisLatencyHigh');
   });
 
+  it('keeps the newest entry in view when the feed gets shorter, if the player was following', () => {
+    const observers: ResizeObserverCallback[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: ResizeObserverCallback) {
+          observers.push(callback);
+        }
+        observe(): void {}
+        disconnect(): void {}
+        unobserve(): void {}
+      },
+    );
+    const { screen } = mount();
+    takeThePager();
+    const scroller = root.querySelector<HTMLElement>('.feed-scroller')!;
+    let client = 400;
+    const height = (): number => 100 * feedList().children.length + 400;
+    let top = 0;
+    Object.defineProperty(scroller, 'scrollHeight', { get: height });
+    Object.defineProperty(scroller, 'clientHeight', { get: () => client });
+    Object.defineProperty(scroller, 'scrollTop', {
+      get: () => top,
+      set: (value: number) => (top = Math.max(0, Math.min(value, height() - client))),
+    });
+    screen.append([ALERT, { ...ALERT, t: 600_000 }]);
+    expect(scroller.scrollTop).toBe(300);
+    // The composer opens: the feed loses 200 px; still at the newest entry.
+    client = 200;
+    for (const callback of observers) callback([], {} as ResizeObserver);
+    expect(scroller.scrollTop).toBe(500);
+    vi.unstubAllGlobals();
+  });
+
   it('follows new entries, unless the player has scrolled up to read', () => {
     const { screen } = mount();
     takeThePager();
@@ -384,14 +418,19 @@ describe('the incident feed', () => {
       get: () => top,
       set: (value: number) => (top = Math.max(0, Math.min(value, height() - 400))),
     });
-    scroller.scrollTop = 100;
+    // As in a browser, moving the scroll position fires a scroll event.
+    const scrollTo = (value: number): void => {
+      scroller.scrollTop = value;
+      fireEvent.scroll(scroller);
+    };
+    scrollTo(100);
     screen.append([ALERT]);
     expect(scroller.scrollTop).toBe(200);
     const jump = root.querySelector<HTMLButtonElement>('.feed-jump')!;
     expect(jump.textContent).toBe('Jump to the latest');
     expect(jump.hidden).toBe(true);
 
-    scroller.scrollTop = 0;
+    scrollTo(0);
     screen.append([{ ...ALERT, t: 600_000 }]);
     expect(scroller.scrollTop).toBe(0);
     expect(jump.hidden).toBe(false);

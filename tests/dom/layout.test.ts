@@ -151,3 +151,28 @@ describe('panel group', () => {
     expect(map.maximised).toBe(true);
   });
 });
+
+describe('Esc in the console and a maximised panel', () => {
+  it('the first Esc stays in the console; a second restores the panel', async () => {
+    const { mountConsolePanel } = await import('../../src/ui/console-panel.ts');
+    const workspace = document.createElement('div');
+    root.append(workspace);
+    const panels = createPanelGroup(workspace, 'esc');
+    const tools = panels.frame('workbench', 'Tools');
+    workspace.append(tools.element);
+    const consolePanel = mountConsolePanel(tools.body, {
+      run: () => ({ echo: '', out: '', exit: 0, notes: [], clear: false, prompt: '$ ' }),
+      complete: () => ({ start: 0, candidates: [], replacement: '' }),
+      interrupt: () => '$ ',
+      prompt: () => '$ ',
+      history: () => [],
+    });
+    fireEvent.click(getByRole(tools.element, 'button', { name: 'Maximise Tools' }));
+    const input = getByRole(tools.element, 'textbox');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(tools.maximised).toBe(true);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(tools.maximised).toBe(false);
+    consolePanel.destroy();
+  });
+});
