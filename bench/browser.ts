@@ -25,7 +25,9 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const OUT = `${ROOT}node_modules/.cache/bench/dist`;
+/** BENCH_DIST serves a build made elsewhere (an older commit's, to compare) instead of building. */
+const PREBUILT = process.env['BENCH_DIST'];
+const OUT = PREBUILT ?? `${ROOT}node_modules/.cache/bench/dist`;
 const PORT = 4180;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const SIM_MINUTES = Number(process.env['BENCH_SIM_MINUTES'] ?? 60);
@@ -171,7 +173,7 @@ async function longTasks(
 }
 
 export async function measureBrowser(): Promise<Record<string, number>> {
-  buildGame();
+  if (PREBUILT === undefined) buildGame();
   const server = spawn(
     'npx',
     [
@@ -220,6 +222,8 @@ export async function measureBrowser(): Promise<Record<string, number>> {
 
 const figures = await measureBrowser();
 for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(24)} ${v}\n`);
+// A comparison run of another build must not overwrite this tree's figures.
+if (PREBUILT !== undefined) process.exit(0);
 const path = `${ROOT}bench-results.json`;
 let results: Record<string, unknown> = {};
 try {
