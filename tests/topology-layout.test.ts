@@ -12,6 +12,10 @@ import { dashedRect } from '../src/scenes/topology-shapes.ts';
 import { EDGES } from './topology-fixtures.ts';
 
 const SIZES: readonly [number, number][] = [
+  [250, 150],
+  [375, 90],
+  [330, 250],
+  [1400, 200],
   [400, 250],
   [480, 300],
   [560, 420],
@@ -37,7 +41,10 @@ describe('computeLayout', () => {
       const nodes = COMPONENT_IDS.map((id) => layout.nodes[id]);
 
       it('places every component inside the host', () => {
-        const host = { x: 0, y: 0, w: width, h: height };
+        // The layout's space is the host divided by its zoom.
+        expect(layout.width * layout.zoom).toBeCloseTo(width, 6);
+        expect(layout.height * layout.zoom).toBeCloseTo(height, 6);
+        const host = { x: 0, y: 0, w: layout.width, h: layout.height };
         for (const node of nodes) expect(inside(node.box, host), node.id).toBe(true);
       });
 
@@ -59,14 +66,22 @@ describe('computeLayout', () => {
           expect(inside(node.pods, node.box), `${node.id} pods`).toBe(true);
           expect(node.nameY).toBeGreaterThan(node.cy);
           expect(node.metricY).toBeGreaterThan(node.nameY);
-          expect(node.pods.y).toBeGreaterThanOrEqual(node.metricY + layout.metricFont);
+          // The name line (and, on full cards, the metric line) ends inside the card.
+          expect(node.metricY).toBeLessThanOrEqual(node.box.y + node.box.h);
+          if (layout.detail === 'full')
+            expect(node.pods.y).toBeGreaterThanOrEqual(node.metricY + layout.metricFont);
+          else expect(node.pods.h).toBe(0);
         }
       });
 
-      it('keeps text readable', () => {
+      it('keeps text readable, or zooms the whole map out uniformly', () => {
         expect(layout.nameFont).toBeGreaterThanOrEqual(10);
         expect(layout.metricFont).toBeGreaterThanOrEqual(9);
         expect(layout.podSize).toBeGreaterThanOrEqual(6);
+        expect(layout.zoom).toBeGreaterThan(0);
+        expect(layout.zoom).toBeLessThanOrEqual(1);
+        // Only mini cards are zoomed: full cards that did not fit would have become mini first.
+        if (layout.zoom < 1) expect(layout.detail).toBe('mini');
       });
 
       it('routes every edge around the cards in its way', () => {
@@ -84,6 +99,19 @@ describe('computeLayout', () => {
     expect(computeLayout(1400, 700).kind).toBe('wide');
     expect(computeLayout(400, 250).kind).toBe('compact');
     expect(computeLayout(600, 700).kind).toBe('compact');
+  });
+
+  it('drops the metric line and pods, then zooms out, as the host shrinks', () => {
+    expect(computeLayout(400, 250)).toMatchObject({ detail: 'full', zoom: 1 });
+    expect(computeLayout(330, 250)).toMatchObject({ detail: 'mini', zoom: 1 });
+    expect(computeLayout(1400, 200)).toMatchObject({ kind: 'wide', detail: 'mini', zoom: 1 });
+    const tiny = computeLayout(250, 150);
+    expect(tiny.detail).toBe('mini');
+    expect(tiny.zoom).toBeLessThan(1);
+    // The split's smallest map (the play-test's screenshot): zoomed, but still over half size.
+    const sliver = computeLayout(375, 90);
+    expect(sliver.zoom).toBeLessThan(computeLayout(375, 150).zoom);
+    expect(sliver.zoom).toBeGreaterThan(0.5);
   });
 
   it('grows cards with the host, within limits', () => {

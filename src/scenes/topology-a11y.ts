@@ -1,12 +1,14 @@
 /**
  * The map for keyboards and screen readers: a canvas says nothing, so beside it sits a visually
  * hidden toolbar with one toggle button per component, named with its status in words. Arrow keys
- * move between buttons (one tab stop), Enter or Space focuses the dashboards and logs on the
+ * move between buttons as between the cards on screen (one tab stop), Enter or Space focuses the dashboards and logs on the
  * component, Escape clears the focus. While a button has keyboard focus, a caption under the map
  * shows its text and the scene outlines the component, so the focus is visible too.
  */
 import { COMPONENT_IDS } from '../store/index.ts';
 import type { ComponentId, TopologySnapshot } from '../store/index.ts';
+import { moveInGrid } from './topology-keys.ts';
+import type { LayoutKind } from './topology-layout.ts';
 import { describeComponent } from './topology-text.ts';
 import type { Translate } from './topology-text.ts';
 
@@ -29,6 +31,8 @@ export interface ComponentListOptions {
   readonly onChoose: (id: ComponentId | null) => void;
   /** Keyboard focus moved onto a button (or left the list). */
   readonly onKeyboardFocus?: (id: ComponentId | null) => void;
+  /** The arrangement on screen, so Up and Down go to the card above and below. */
+  readonly arrangement?: () => LayoutKind;
 }
 
 export function createComponentList(options: ComponentListOptions): ComponentList {
@@ -85,11 +89,10 @@ export function createComponentList(options: ComponentListOptions): ComponentLis
       onChoose(null);
       return;
     }
-    const next = nextIndex(event.key, keyboard === null ? -1 : COMPONENT_IDS.indexOf(keyboard));
+    const next = moveInGrid(options.arrangement?.() ?? 'wide', keyboard, event.key);
     if (next === null) return;
     event.preventDefault();
-    const id = COMPONENT_IDS[next];
-    if (id !== undefined) buttons.get(id)?.focus();
+    buttons.get(next)?.focus();
   });
   element.append(hint, toolbar, live);
 
@@ -160,13 +163,3 @@ export function createComponentList(options: ComponentListOptions): ComponentLis
 }
 
 let lists = 0;
-
-/** Roving focus: where an arrow, Home or End key moves from button `at` (null: not ours). */
-function nextIndex(key: string, at: number): number | null {
-  const n = COMPONENT_IDS.length;
-  if (key === 'ArrowRight' || key === 'ArrowDown') return (at + 1) % n;
-  if (key === 'ArrowLeft' || key === 'ArrowUp') return (at - 1 + n) % n;
-  if (key === 'Home') return 0;
-  if (key === 'End') return n - 1;
-  return null;
-}

@@ -1,7 +1,8 @@
 /**
  * Where each component of the map goes for a given host size. Two arrangements: a wide one
  * (requests flow left to right, dependencies fan out above and below the API) and a compact
- * snake for narrow or small hosts. Sizes scale with the cell, within readable limits. Pure.
+ * snake for narrow or small hosts. Sizes scale with the cell, within readable limits; on hosts too
+ * small for that, cards lose their metric line and pods, and then the whole map zooms out. Pure.
  */
 import type { ComponentId } from '../store/index.ts';
 
@@ -28,11 +29,20 @@ export interface NodeLayout {
 }
 
 export type LayoutKind = 'wide' | 'compact';
+/** Full cards show the metric line and pods; mini cards (small hosts) only the ring and name. */
+export type CardDetail = 'full' | 'mini';
 
 export interface TopologyLayout {
   readonly kind: LayoutKind;
+  readonly detail: CardDetail;
+  /**
+   * The map's own coordinate space: the host's size divided by `zoom`. Everything below is in
+   * this space; the scene's camera multiplies it by `zoom` to fit the host.
+   */
   readonly width: number;
   readonly height: number;
+  /** 1 when the cards fit the host; below 1 the whole map is drawn smaller, uniformly. */
+  readonly zoom: number;
   /** 1 at the design size; every length below is already multiplied by it. */
   readonly scale: number;
   readonly nameFont: number;
@@ -85,31 +95,47 @@ const GRIDS: Readonly<Record<LayoutKind, { grid: Grid; cols: number; rows: numbe
   compact: { grid: COMPACT, cols: 4, rows: 3 },
 };
 
+/** The column and row of a component's cell in an arrangement (keyboard moves follow them). */
+export function gridCell(kind: LayoutKind, id: ComponentId): readonly [col: number, row: number] {
+  return GRIDS[kind].grid[id];
+}
+
 const PADDING = 8;
-/** Below this cell width the wide arrangement's labels stop fitting. */
-const MIN_WIDE_CELL = 110;
 /** The cell size the design was drawn at (scale 1). */
 const DESIGN_CELL = { w: 170, h: 150 };
 const MIN_SCALE = 0.62;
 const MAX_SCALE = 1.3;
+/** The narrowest cell whose card still holds its texts at MIN_SCALE. */
+const MIN_CELL_W: Readonly<Record<CardDetail, Readonly<Record<LayoutKind, number>>>> = {
+  full: { wide: 110, compact: 80 },
+  mini: { wide: 76, compact: 76 },
+};
 
 export function chooseLayoutKind(width: number, height: number): LayoutKind {
   const wideCell = (width - 2 * PADDING) / GRIDS.wide.cols;
-  return wideCell >= MIN_WIDE_CELL && width / Math.max(height, 1) >= 1.3 ? 'wide' : 'compact';
+  return wideCell >= MIN_CELL_W.full.wide && width / Math.max(height, 1) >= 1.3
+    ? 'wide'
+    : 'compact';
 }
 
 const clamp = (value: number, low: number, high: number): number =>
   Math.min(high, Math.max(low, value));
 
-/** Lays the map out in a host of `width` × `height` CSS pixels. */
-export function computeLayout(width: number, height: number): TopologyLayout {
-  const w = Math.max(width, 1);
-  const h = Math.max(height, 1);
-  const kind = chooseLayoutKind(w, h);
-  const { grid, cols, rows } = GRIDS[kind];
-  const cellW = (w - 2 * PADDING) / cols;
-  const cellH = (h - 2 * PADDING) / rows;
-  const scale = clamp(Math.min(cellW / DESIGN_CELL.w, cellH / DESIGN_CELL.h), MIN_SCALE, MAX_SCALE);
+interface CardMetrics {
+  readonly nameFont: number;
+  readonly metricFont: number;
+  readonly podSize: number;
+  readonly podGap: number;
+  readonly ringRadius: number;
+  readonly gap: number;
+  readonly nameLine: number;
+  readonly metricLine: number;
+  readonly podBand: number;
+  /** Height of the ring, the text lines and the pods, stacked. */
+  readonly content: number;
+}
+
+function cardMetrics(scale: number, detail: CardDetail): CardMetrics {
   const nameFont = Math.max(10, Math.round(13 * scale));
   const metricFont = Math.max(9, Math.round(11 * scale));
   const podSize = Math.max(6, Math.round(9 * scale));
@@ -117,9 +143,60 @@ export function computeLayout(width: number, height: number): TopologyLayout {
   const ringRadius = Math.max(10, Math.round(17 * scale));
   const gap = Math.max(2, Math.round(4 * scale));
   const nameLine = Math.round(nameFont * 1.3);
-  const metricLine = Math.round(metricFont * 1.3);
-  const podBand = 2 * podSize + podGap;
-  const content = 2 * ringRadius + gap + nameLine + metricLine + gap + podBand;
+  const metricLine = detail === 'full' ? Math.round(metricFont * 1.3) : 0;
+  const podBand = detail === 'full' ? 2 * podSize + podGap : 0;
+  const content =
+    2 * ringRadius + gap + nameLine + (detail === 'full' ? metricLine + gap + podBand : 0);
+  const metrics = { nameFont, metricFont, podSize, podGap, ringRadius, gap, nameLine };
+  return { ...metrics, metricLine, podBand, content };
+}
+
+/** The lowest cell that holds a card at MIN_SCALE: its content, padding (2 + 2), margins (3 + 3). */
+const minCellHeight = (detail: CardDetail): number => cardMetrics(MIN_SCALE, detail).content + 10;
+
+/** How far a host must shrink the arrangement to hold its cards (1: they fit as they are). */
+function fitFactor(kind: LayoutKind, detail: CardDetail, width: number, height: number): number {
+  const { cols, rows } = GRIDS[kind];
+  return Math.min(
+    1,
+    (width - 2 * PADDING) / (cols * MIN_CELL_W[detail][kind]),
+    (height - 2 * PADDING) / (rows * minCellHeight(detail)),
+  );
+}
+
+/**
+ * Lays the map out in a host of `width` × `height` CSS pixels. Full cards when they fit, in the
+ * arrangement that suits the host's shape; then mini cards; below that, mini cards in the
+ * arrangement that keeps them largest, with the whole map zoomed out so nothing overlaps.
+ */
+export function computeLayout(width: number, height: number): TopologyLayout {
+  const w = Math.max(width, 1);
+  const h = Math.max(height, 1);
+  const preferred = chooseLayoutKind(w, h);
+  const kinds: readonly LayoutKind[] = [preferred, preferred === 'wide' ? 'compact' : 'wide'];
+  for (const detail of ['full', 'mini'] as const)
+    for (const kind of kinds)
+      if (fitFactor(kind, detail, w, h) >= 1) return arrange(kind, detail, w, h, 1);
+  const [first, second] = kinds.map((kind) => fitFactor(kind, 'mini', w, h)) as [number, number];
+  // The preferred shape wins unless the other keeps the map noticeably larger.
+  const kind = second > first * 1.05 ? kinds[1]! : preferred;
+  const zoom = Math.max(0.05, kind === preferred ? first : second);
+  return arrange(kind, 'mini', w / zoom, h / zoom, zoom);
+}
+
+function arrange(
+  kind: LayoutKind,
+  detail: CardDetail,
+  w: number,
+  h: number,
+  zoom: number,
+): TopologyLayout {
+  const { grid, cols, rows } = GRIDS[kind];
+  const cellW = (w - 2 * PADDING) / cols;
+  const cellH = (h - 2 * PADDING) / rows;
+  const scale = clamp(Math.min(cellW / DESIGN_CELL.w, cellH / DESIGN_CELL.h), MIN_SCALE, MAX_SCALE);
+  const m = cardMetrics(scale, detail);
+  const { ringRadius, gap, content } = m;
   // Cards never touch, and diagonal edges pass between their corners.
   const marginX = Math.max(4, Math.round(cellW * 0.1));
   const marginY = Math.max(3, Math.round(cellH * 0.03));
@@ -137,8 +214,8 @@ export function computeLayout(width: number, height: number): TopologyLayout {
     const top = boxY + Math.max(padY, (boxH - content) / 2);
     const cy = top + ringRadius;
     const nameY = cy + ringRadius + gap;
-    const metricY = nameY + nameLine;
-    const podsY = metricY + metricLine + gap;
+    const metricY = nameY + m.nameLine;
+    const podsY = metricY + m.metricLine + gap;
     const innerW = boxW - 2 * Math.max(3, Math.round(6 * scale));
     nodes[id] = {
       id,
@@ -148,18 +225,20 @@ export function computeLayout(width: number, height: number): TopologyLayout {
       box: { x: cx - boxW / 2, y: boxY, w: boxW, h: boxH },
       nameY,
       metricY,
-      pods: { x: cx - innerW / 2, y: podsY, w: innerW, h: podBand },
+      pods: { x: cx - innerW / 2, y: detail === 'full' ? podsY : metricY, w: innerW, h: m.podBand },
     };
   }
   return {
     kind,
+    detail,
     width: w,
     height: h,
+    zoom,
     scale,
-    nameFont,
-    metricFont,
-    podSize,
-    podGap,
+    nameFont: m.nameFont,
+    metricFont: m.metricFont,
+    podSize: m.podSize,
+    podGap: m.podGap,
     particleRadius: Math.max(1.5, 2.5 * scale),
     nodes,
   };

@@ -30,8 +30,10 @@ import {
   particleRate,
   travelMs,
 } from './topology-flow.ts';
+import { placeLabels } from './topology-labels.ts';
+import type { LabelRequest } from './topology-labels.ts';
 import { computeLayout, hitTest } from './topology-layout.ts';
-import type { TopologyLayout } from './topology-layout.ts';
+import type { LayoutKind, TopologyLayout } from './topology-layout.ts';
 import { COLOURS, cssColour, statusEncoding } from './topology-palette.ts';
 import { ParticleField } from './topology-particles.ts';
 import { PodLives, podGrid, totalRestarts } from './topology-pods.ts';
@@ -55,6 +57,16 @@ export interface TopologySceneDeps {
 /** What the scene shows, for tests and the benchmark. */
 export interface TopologyInspection {
   readonly layout: TopologyLayout['kind'];
+  readonly detail: TopologyLayout['detail'];
+  readonly zoom: number;
+  /** Edge labels on show (reduced motion), with their boxes in the layout's pixels. */
+  readonly labels: readonly {
+    readonly text: string;
+    readonly x: number;
+    readonly y: number;
+    readonly w: number;
+    readonly h: number;
+  }[];
   readonly particles: number;
   readonly errorParticles: number;
   readonly visibleParticles: number;
@@ -149,11 +161,11 @@ export class TopologyScene extends Phaser.Scene {
     }
     this.waiting = this.makeText(0.5, 0.5, COLOURS.muted);
     this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
-      const id = hitTest(this.layout, pointer.x / this.dpr, pointer.y / this.dpr);
+      const id = this.cardAt(pointer);
       if (id !== null) this.deps.onChoose(id);
     });
     this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
-      this.hover = hitTest(this.layout, pointer.x / this.dpr, pointer.y / this.dpr);
+      this.hover = this.cardAt(pointer);
       this.game.canvas.style.cursor = this.hover === null ? 'default' : 'pointer';
     });
     this.input.on('pointerout', () => {
@@ -161,6 +173,17 @@ export class TopologyScene extends Phaser.Scene {
     });
     this.resizeTo(this.cssSize.width, this.cssSize.height, this.dpr);
     this.deps.onReady();
+  }
+
+  /** The arrangement on screen (the toolbar's arrow keys follow it). */
+  get arrangement(): LayoutKind {
+    return this.layout.kind;
+  }
+
+  /** Game pixels to layout pixels: the camera zooms by the DPR times the layout's own zoom. */
+  private cardAt(pointer: { readonly x: number; readonly y: number }): ComponentId | null {
+    const zoom = this.dpr * this.layout.zoom;
+    return hitTest(this.layout, pointer.x / zoom, pointer.y / zoom);
   }
 
   /** Fits the game to a host of `width` × `height` CSS pixels at `dpr` device pixels per CSS pixel. */
@@ -176,8 +199,9 @@ export class TopologyScene extends Phaser.Scene {
     const camera = this.cameras.main;
     camera.setSize(Math.round(w * dpr), Math.round(h * dpr));
     camera.setOrigin(0, 0);
-    camera.setZoom(dpr);
     this.layout = computeLayout(w, h);
+    // A host too small for the cards shows the whole map smaller rather than overlapping it.
+    camera.setZoom(dpr * this.layout.zoom);
     this.applyFonts();
   }
 
@@ -233,8 +257,20 @@ export class TopologyScene extends Phaser.Scene {
       if ((this.field.edge[i] ?? -1) >= 0) errors += this.field.error[i] ?? 0;
       if (this.dots[i]?.visible) visible++;
     }
+    const labels = this.edgeTexts
+      .filter((text) => text.visible)
+      .map((text) => ({
+        text: text.text,
+        x: text.x - text.displayWidth / 2,
+        y: text.y - text.displayHeight / 2,
+        w: text.displayWidth,
+        h: text.displayHeight,
+      }));
     return {
       layout: this.layout.kind,
+      detail: this.layout.detail,
+      zoom: this.layout.zoom,
+      labels,
       particles: this.field.active,
       errorParticles: errors,
       visibleParticles: visible,
@@ -389,12 +425,16 @@ export class TopologyScene extends Phaser.Scene {
         node.nameY,
         node.box.w - 6,
       );
-      this.fitText(
-        texts.metric.setText(metricLine(this.deps.translate, component)),
-        node.cx,
-        node.metricY,
-        node.box.w - 6,
-      );
+      // Mini cards (small hosts) keep the ring, badge and name; the toolbar has the rest.
+      const full = layout.detail === 'full';
+      texts.metric.setVisible(full);
+      if (full)
+        this.fitText(
+          texts.metric.setText(metricLine(this.deps.translate, component)),
+          node.cx,
+          node.metricY,
+          node.box.w - 6,
+        );
       const showPercent = node.ringRadius >= 13;
       texts.percent.setVisible(showPercent);
       if (showPercent)
@@ -409,7 +449,12 @@ export class TopologyScene extends Phaser.Scene {
           .setText(this.deps.translate('topology.restarts.short', { count: restarts }))
           .setPosition(node.box.x + 4, node.box.y + 3);
       }
-      const grid = podGrid(component.pods.length, node.pods, layout.podSize, layout.podGap);
+      const grid = podGrid(
+        full ? component.pods.length : 0,
+        node.pods,
+        layout.podSize,
+        layout.podGap,
+      );
       for (let i = 0; i < grid.shown; i++) {
         const pod = component.pods[i];
         if (!pod) continue;
@@ -428,7 +473,6 @@ export class TopologyScene extends Phaser.Scene {
           .setPosition(this.point.x, this.point.y - 2);
       }
       texts.name.setVisible(true);
-      texts.metric.setVisible(true);
     }
   }
 
@@ -438,6 +482,9 @@ export class TopologyScene extends Phaser.Scene {
     reduced: boolean,
   ): void {
     const scale = this.layout.scale;
+    const nodes = this.layout.nodes;
+    const requests: LabelRequest[] = [];
+    const labelled: Phaser.GameObjects.Text[] = [];
     topology.edges.forEach((edge, index) => {
       const route = this.routes[index];
       if (!route) return;
@@ -446,15 +493,21 @@ export class TopologyScene extends Phaser.Scene {
       const label = this.edgeText(index);
       label.setVisible(false);
       if (!reduced) return;
-      // Label the part of the edge between the cards, when the label fits there.
-      const nodes = this.layout.nodes;
-      const span =
-        this.spans[index] ?? visibleSpan(route, nodes[edge.from].box, nodes[edge.to].box);
       label.setText(edgeLabel(this.deps.translate, edge));
-      pointOnRoute(route, (span.t0 + span.t1) / 2, this.point);
-      const across = Math.abs(route.x1 - route.x0) >= Math.abs(route.y1 - route.y0);
-      const needed = (across ? label.width : label.height) + 6;
-      label.setPosition(this.point.x, this.point.y).setVisible(span.length >= needed);
+      requests.push({
+        route,
+        span: this.spans[index] ?? visibleSpan(route, nodes[edge.from].box, nodes[edge.to].box),
+        width: label.width,
+        height: label.height,
+        // Failing edges first, then the busiest: they keep their labels when space runs out.
+        priority: (edge.errorRatio >= FAILING_EDGE ? 1e9 : 0) + edge.rps,
+      });
+      labelled.push(label);
+    });
+    // Labels go where they cover no card and no other label, or not at all.
+    placeLabels(this.layout, requests).forEach((spot, i) => {
+      const label = labelled[i];
+      if (label && spot) label.setPosition(spot.x, spot.y).setVisible(true);
     });
     for (let i = topology.edges.length; i < this.edgeTexts.length; i++)
       this.edgeTexts[i]?.setVisible(false);

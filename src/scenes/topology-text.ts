@@ -27,6 +27,25 @@ const UNITS: Readonly<Record<ComponentId, RateUnit>> = {
   redis: 'ops',
 };
 
+/** The legend's entries (topology-legend.ts), in the order it lists them. */
+export const LEGEND_KEYS = [
+  'toggle',
+  'title',
+  'dot',
+  'diamond',
+  'failing',
+  'ring',
+  'ok',
+  'degraded',
+  'down',
+  'running',
+  'notReady',
+  'creating',
+  'pending',
+  'crashLoop',
+  'terminating',
+] as const;
+
 /** Every catalogue key this module (and so the map) uses, for the catalogue test. */
 export function topologyKeys(ids: readonly ComponentId[]): string[] {
   return [
@@ -56,6 +75,7 @@ export function topologyKeys(ids: readonly ComponentId[]): string[] {
     'topology.a11y.cleared',
     'topology.a11y.noData',
     'topology.waiting',
+    ...LEGEND_KEYS.map((key) => `topology.legend.${key}`),
   ];
 }
 

@@ -13,6 +13,8 @@ import Phaser from 'phaser';
 import { setFocus } from '../store/index.ts';
 import type { ComponentId, IncidentStore } from '../store/index.ts';
 import { createComponentList } from './topology-a11y.ts';
+import { computeLayout } from './topology-layout.ts';
+import { createMapLegend } from './topology-legend.ts';
 import { COLOURS, cssColour } from './topology-palette.ts';
 import { TopologyScene } from './topology-scene.ts';
 import type { TopologyInspection } from './topology-scene.ts';
@@ -55,9 +57,15 @@ function devicePixelRatio(): number {
   return Math.min(3, Math.max(1, ratio));
 }
 
-function hostSize(host: HTMLElement): { width: number; height: number } {
+/** The canvas gets the host less what sits under it: the open legend and the footer. */
+function stageSize(
+  host: HTMLElement,
+  below: readonly HTMLElement[],
+): { width: number; height: number } {
   const rect = host.getBoundingClientRect();
-  return { width: Math.round(rect.width), height: Math.round(rect.height) };
+  let taken = 0;
+  for (const element of below) if (!element.hidden) taken += element.getBoundingClientRect().height;
+  return { width: Math.round(rect.width), height: Math.max(0, Math.round(rect.height - taken)) };
 }
 
 export function mountTopology(
@@ -83,18 +91,30 @@ export function mountTopology(
   }
 
   const choose = (id: ComponentId | null): void => setFocus(store, id);
+  // Set once the scene exists; until then nothing can be resized.
+  let resize = (): void => {};
   const list = createComponentList({
     translate: options.translate,
     onChoose: choose,
     onKeyboardFocus: (id) => {
       keyboard = id;
+      // The caption appears under the map, which makes room for it.
+      resize();
       wake();
     },
+    arrangement: () => scene?.arrangement ?? computeLayout(initial.width, initial.height).kind,
   });
-  root.append(list.element, stage, list.caption);
+  const legend = createMapLegend({ translate: options.translate, onToggle: () => resize() });
+  // Under the canvas, never over a card: the caption of the keyboard focus and the legend toggle.
+  const footer = document.createElement('div');
+  footer.className = 'topology-footer';
+  // The toggle first: it stays put when the caption comes and goes under a pointer.
+  footer.append(legend.toggle, list.caption);
+  root.append(list.element, stage, legend.panel, footer);
   host.replaceChildren(root);
+  const below = [legend.panel, footer];
 
-  const measured = hostSize(host);
+  const measured = stageSize(host, below);
   const initial = {
     width: measured.width > 0 ? measured.width : 800,
     height: measured.height > 0 ? measured.height : 450,
@@ -142,15 +162,18 @@ export function mountTopology(
       wake();
     });
 
-    const resize = (): void => {
-      const size = hostSize(host);
+    const onResize = (): void => {
+      const size = stageSize(host, below);
       visible = size.width > 0 && size.height > 0;
       if (visible && scene) scene.resizeTo(size.width, size.height, devicePixelRatio());
       wake();
     };
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
+    resize = onResize;
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onResize);
     observer?.observe(host);
-    if (!observer) window.addEventListener('resize', resize);
+    // The caption wraps to more or fewer lines as its text changes.
+    observer?.observe(footer);
+    if (!observer) window.addEventListener('resize', onResize);
 
     // Sleep after a frame that changed nothing still moving; wake on the next reason to draw.
     const sleepIfIdle = (): void => {
@@ -165,7 +188,9 @@ export function mountTopology(
       game: phaser,
       relabel() {
         list.relabel();
+        legend.relabel();
         scene?.relabel();
+        resize();
         wake();
       },
       inspect() {
@@ -179,9 +204,10 @@ export function mountTopology(
       destroy() {
         if (destroyed) return;
         destroyed = true;
+        resize = () => {};
         unsubscribe();
         observer?.disconnect();
-        if (!observer) window.removeEventListener('resize', resize);
+        if (!observer) window.removeEventListener('resize', onResize);
         stage.removeEventListener('pointermove', wake);
         phaser.events.off(Phaser.Core.Events.POST_RENDER, sleepIfIdle);
         phaser.loop.stop();

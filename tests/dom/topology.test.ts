@@ -57,9 +57,13 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-async function mount(renderer: 'headless' | 'canvas' = 'headless', reducedMotion = false) {
+async function mount(
+  renderer: 'headless' | 'canvas' = 'headless',
+  reducedMotion = false,
+  size: { width: number; height: number } = { width: 1280, height: 720 },
+) {
   const host = document.createElement('div');
-  host.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 1280, height: 720 });
+  host.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, ...size });
   document.body.append(host);
   const store = createIncidentStore({ startEpochMs: 0, metrics, thresholds: [], reducedMotion });
   store.setState({ phase: 'live', speed: 1, topology: calmSnapshot() });
@@ -219,7 +223,7 @@ describe('the accessible component toolbar', () => {
 
   it('is one tab stop: arrows move, Escape clears, and the focused card is shown', async () => {
     const { host, store } = await mount();
-    const buttons = getAllByRole(host, 'button');
+    const buttons = getAllByRole(getByRole(host, 'toolbar'), 'button');
     expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
     buttons[0]!.focus();
     fireEvent.keyDown(buttons[0]!, { key: 'ArrowRight' });
@@ -229,11 +233,111 @@ describe('the accessible component toolbar', () => {
     const caption = host.querySelector('.topology-caption') as HTMLElement;
     expect(caption.hidden).toBe(false);
     expect(caption.textContent).toMatch(/^CDN/);
+    // End: the last card in reading order, bottom right of the wide map (PgBouncer).
     fireEvent.keyDown(buttons[1]!, { key: 'End' });
-    expect(document.activeElement).toBe(buttons[11]);
-    fireEvent.click(buttons[11]!);
-    expect(store.getState().focus).toBe('payments');
-    fireEvent.keyDown(buttons[11]!, { key: 'Escape' });
+    expect(document.activeElement?.textContent).toMatch(/^PgBouncer/);
+    fireEvent.click(document.activeElement!);
+    expect(store.getState().focus).toBe('pgbouncer');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(store.getState().focus).toBeNull();
+  });
+
+  it('moves Up and Down to the card above and below, as the map shows them', async () => {
+    const { host } = await mount();
+    const named = (name: RegExp) => getByRole(host, 'button', { name });
+    named(/^API \(Go\)/).focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(named(/^Redis/));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(named(/^PostgreSQL primary/));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(named(/^PostgreSQL replica/));
+  });
+
+  it('follows the compact arrangement on a small host', async () => {
+    const { host, topology } = await mount('headless', false, { width: 480, height: 300 });
+    expect(topology.inspect().layout).toBe('compact');
+    getByRole(host, 'button', { name: /^Web/ }).focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toMatch(/^CoreDNS/);
+  });
+
+  it('shows the keyboard caption under the map, which shrinks to make room for it', async () => {
+    const { host, topology, frames } = await mount();
+    const footer = host.querySelector('.topology-footer') as HTMLElement;
+    const caption = host.querySelector('.topology-caption') as HTMLElement;
+    expect(footer.contains(caption)).toBe(true);
+    expect(host.querySelector('.topology-canvas')!.contains(caption)).toBe(false);
+    // happy-dom has no layout: give the footer the height the caption gives it in a browser.
+    footer.getBoundingClientRect = () =>
+      DOMRect.fromRect({ width: 1280, height: caption.hidden ? 24 : 60 });
+    const height = () => topology.game.scale.height;
+    getAllByRole(host, 'button')[0]!.focus();
+    frames(1);
+    expect(height()).toBe(720 - 60);
+    (document.activeElement as HTMLElement).blur();
+    frames(1);
+    expect(height()).toBe(720 - 24);
+  });
+});
+
+describe('the map legend', () => {
+  it('is hidden until the toggle shows it, names every shape, and hides again', async () => {
+    const { host } = await mount();
+    const toggle = getByRole(host, 'button', { name: 'Legend' });
+    const panel = host.querySelector('.topology-legend') as HTMLElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(panel.id);
+    expect(panel.hidden).toBe(true);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.hidden).toBe(false);
+    const region = getByRole(host, 'region', { name: 'Map legend' });
+    const items = getAllByRole(region, 'listitem').map((item) => item.textContent);
+    expect(items).toContain('Request in flight');
+    expect(items).toContain('Failed request');
+    expect(items).toContain('CrashLoopBackOff');
+    expect(items.some((text) => /^Degraded/.test(text ?? ''))).toBe(true);
+    expect(region.querySelectorAll('svg')).toHaveLength(items.length);
+    fireEvent.keyDown(toggle, { key: 'Escape' });
+    expect(panel.hidden).toBe(true);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('small hosts and reduced motion', () => {
+  it('zooms the whole map out on the smallest split instead of piling cards up', async () => {
+    const { topology, frames } = await mount('headless', false, { width: 375, height: 90 });
+    frames(2);
+    const view = topology.inspect();
+    expect(view.detail).toBe('mini');
+    expect(view.zoom).toBeLessThan(1);
+    expect(topology.game.scene.getScene('topology')!.cameras.main.zoom).toBeCloseTo(view.zoom, 6);
+  });
+
+  it('keeps the cards full size where they fit', async () => {
+    const { topology, frames } = await mount();
+    frames(1);
+    expect(topology.inspect()).toMatchObject({ detail: 'full', zoom: 1 });
+    expect(topology.game.scene.getScene('topology')!.cameras.main.zoom).toBe(1);
+  });
+
+  it('places edge labels that never overlap each other', async () => {
+    const { store, topology, frames } = await mount('headless', true, { width: 715, height: 560 });
+    store.setState({ topology: degradedSnapshot() });
+    frames(2);
+    const labels = topology.inspect().labels;
+    expect(labels.length).toBeGreaterThan(2);
+    // Measured text (the canvas mock gives a pixel per character, plus the 2 px padding each
+    // side): an empty box would prove nothing. tests/topology-labels.test.ts uses real sizes.
+    for (const label of labels) expect(label.w, label.text).toBeGreaterThan(4);
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const a = labels[i]!;
+        const b = labels[j]!;
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+        expect(apart, `${a.text} / ${b.text}`).toBe(true);
+      }
   });
 });
