@@ -385,7 +385,6 @@ export const en = {
   'logs.searching': 'Searching…',
   'logs.tail.following': 'Live tail',
   'logs.tail.paused': 'Tail paused',
-  'logs.tail.resume': '{count} new lines — resume tail',
   'logs.error.at': 'Column {column}: {message}',
   'logs.error.unterminatedString': 'this string has no closing quote',
   'logs.error.expectedString': 'expected a quoted string, like "timeout"',

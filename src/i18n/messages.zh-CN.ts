@@ -359,7 +359,6 @@ export const zhCN = {
   'logs.searching': '正在搜索…',
   'logs.tail.following': '实时跟踪',
   'logs.tail.paused': '跟踪已暂停',
-  'logs.tail.resume': '{count} 条新日志 —— 恢复跟踪',
   'logs.error.at': '第 {column} 列：{message}',
   'logs.error.unterminatedString': '字符串缺少结束引号',
   'logs.error.expectedString': '此处应为带引号的字符串，例如 "timeout"',

@@ -26,9 +26,16 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `input`, or null when nothing is plausibly what was meant (more than
- * a third of the word would have to change).
+ * The most edits a typed word of `length` characters may be from what was meant: a third of the
+ * word, and at least one. Shells suggest close matches only (Ubuntu's command-not-found looks one
+ * edit away), so `foo` is not a typo of `top` (two of its three letters differ) while `kubctl`,
+ * `gerp` and `pg_stat_activty` still find their command.
  */
+export function typoLimit(length: number): number {
+  return Math.max(1, Math.floor(length / 3));
+}
+
+/** The candidate closest to `input`, or null when nothing is close enough to be a typo of it. */
 export function closest(input: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -40,6 +47,5 @@ export function closest(input: string, candidates: readonly string[]): string | 
     }
   }
   if (best === null) return null;
-  const limit = Math.max(2, Math.ceil(Math.max(input.length, best.length) / 3));
-  return bestDistance <= limit ? best : null;
+  return bestDistance <= typoLimit(input.length) ? best : null;
 }

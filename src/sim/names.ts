@@ -31,14 +31,19 @@ export function traceId(hi: number, lo: number): string {
   return h(hi) + h(lo) + h(c) + h(d);
 }
 
-/** Kubernetes pod-template-hash style suffixes: 5 chars from the safe alphabet. */
-const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
+/**
+ * The alphabet Kubernetes draws generated names from (k8s.io/apimachinery/pkg/util/rand): no
+ * vowels, no 0, 1 or 3, so a name never spells a word or mixes up O/0 and l/1.
+ */
+export const K8S_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** A pod name suffix as the ReplicaSet controller makes it: 5 characters of the alphabet. */
 export function podSuffix(word: number): string {
   let s = '';
   let w = word >>> 0;
   for (let i = 0; i < 5; i++) {
-    s += SAFE[w % SAFE.length];
-    w = Math.floor(w / SAFE.length);
+    s += K8S_NAME_ALPHABET[w % K8S_NAME_ALPHABET.length];
+    w = Math.floor(w / K8S_NAME_ALPHABET.length);
   }
   return s;
 }
@@ -50,7 +55,19 @@ export function fnv1a32(text: string): number {
   return h >>> 0;
 }
 
-/** A ReplicaSet hash (9-10 hex-ish chars) stable for a deployment template. */
+/**
+ * Kubernetes' SafeEncodeString: each character of `text` mapped into the name alphabet by its
+ * code. The pod-template-hash is this applied to the decimal digits of a 32-bit FNV hash, which
+ * is why real hashes (`5d78c9869d`, `7c9f6d5b8`) only hold 4-9, b, c, d and f.
+ */
+export function safeEncode(text: string): string {
+  let s = '';
+  for (let i = 0; i < text.length; i++)
+    s += K8S_NAME_ALPHABET[text.charCodeAt(i) % K8S_NAME_ALPHABET.length];
+  return s;
+}
+
+/** A ReplicaSet's pod-template-hash (8-10 characters), stable for a deployment template. */
 export function replicaSetHash(name: string, revision: number, version: string): string {
-  return fnv1a32(`${name}/${revision}/${version}`).toString(16).slice(0, 9).padStart(9, '7');
+  return safeEncode(String(fnv1a32(`${name}/${revision}/${version}`)));
 }

@@ -626,8 +626,14 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
 
   // CoreDNS: the query log (with the ndots:5 NXDOMAIN chain) and errors when upstream or capacity fail.
   const dns = tr.dns;
-  const coreSrc = sink.intern('coredns-5d78c9869d-4xkpz');
-  if (rng.chance(0.5) && apiPods.length > 0) {
+  // The lines come from the CoreDNS pods kubectl lists (ready ones first), taking turns by the
+  // second; without any CoreDNS pod nothing logs. The pick draws nothing from the rng.
+  const corePods = s.pods.filter((p) => p.deployment === 'coredns');
+  const readyCore = corePods.filter((p) => p.ready);
+  const servers = readyCore.length > 0 ? readyCore : corePods;
+  const corePod = servers[Math.floor(t / 1000) % Math.max(1, servers.length)];
+  const coreSrc = corePod ? sink.intern(corePod.name) : -1;
+  if (rng.chance(0.5) && apiPods.length > 0 && coreSrc >= 0) {
     const pod = pickApi()!;
     const host = s.config.payments.host;
     const names = s.config.dns.searchDomains.map((d) => `${host}.${d}.`);
@@ -648,7 +654,7 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       rng.next(),
     );
   }
-  if (dns.upstreamFailRatio > 0 && rng.chance(0.8)) {
+  if (dns.upstreamFailRatio > 0 && rng.chance(0.8) && coreSrc >= 0) {
     sink.log(
       t + rng.int(1000),
       L.dnsUpstream,
@@ -661,7 +667,7 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
       rng.int(20_000),
     );
   }
-  if (dns.util > 1 && rng.chance(0.1))
+  if (dns.util > 1 && rng.chance(0.1) && coreSrc >= 0)
     sink.log(
       t + rng.int(1000),
       L.dnsHealth,
@@ -672,13 +678,23 @@ function writeRequestLogs(s: SimState, tr: StepTraffic, rng: Rng, t: number, sin
     );
 }
 
-/** A plausible single request latency for an endpoint: between this step's p50 and p99, log-linearly. */
-function sampleLatency(sample: Float64Array, e: EndpointId, rng: Rng): number {
+/** The least a request that reached a handler takes, in ms (routing, JSON, a cache hit). */
+export const MIN_REQUEST_MS = 0.3;
+/** Below the median, latencies bunch up: the fastest requests take about a quarter of it. */
+const LOWER_SPREAD = 4;
+
+/**
+ * A plausible single request latency for an endpoint, log-normal around this step's p50 and
+ * p99. Only the slow side stretches to p99: when p99 is a timeout (5 s) and p50 a few ms, a
+ * symmetric spread would put the fast side at microseconds, which logs as "duration_ms":0.0.
+ */
+export function sampleLatency(sample: Float64Array, e: EndpointId, rng: Rng): number {
   const col = EP_COLUMNS[EP_INDEX[e]]!;
   const p50 = Math.max(0.1, sample[col.p50]!);
   const p99 = Math.max(p50, sample[col.p99]!);
   const z = rng.normal();
-  return Math.min(p99 * 1.5, p50 * Math.pow(p99 / p50, z / 2.326));
+  const spread = z < 0 ? Math.min(LOWER_SPREAD, p99 / p50) : p99 / p50;
+  return Math.max(MIN_REQUEST_MS, Math.min(p99 * 1.5, p50 * Math.pow(spread, z / 2.326)));
 }
 
 function causesTotal(causes: Float64Array): number {

@@ -6,11 +6,14 @@
  */
 import './logs.css';
 import { getLocale, onLocaleChange, t } from '../i18n/index.ts';
-import { EMPTY_QUERY, parseLogQuery, withService } from '../shared/log-query.ts';
+import { EMPTY_QUERY, formatLogQuery, parseLogQuery, withService } from '../shared/log-query.ts';
 import type { LogQuery, QueryError } from '../shared/log-query.ts';
 import { h } from './dom.ts';
 import { createLineDetail } from './log-explorer/detail.ts';
 import { createQuickFilters } from './log-explorer/filters.ts';
+import { withLabel } from './log-explorer/query-labels.ts';
+import { measureRowHeight } from './log-explorer/row-height.ts';
+import { resumeKey } from './log-explorer/tail-text.ts';
 import { renderRow } from './log-explorer/row.ts';
 import { searchChunks } from './log-explorer/scan.ts';
 import type { LogSource } from './log-explorer/types.ts';
@@ -21,7 +24,7 @@ export type { LogLine, LogRange, LogSource } from './log-explorer/types.ts';
 export interface LogExplorerOptions {
   /** A query to start with. */
   readonly query?: string;
-  /** Row height in CSS pixels; must match `--logs-row` in logs.css. */
+  /** Row height in CSS pixels; by default 1.25rem, measured at mount (and set as `--logs-row`). */
   readonly rowHeight?: number;
   /** Viewport size used until layout reports one (and in tests, which have no layout). */
   readonly fallbackSize?: { readonly width: number; readonly height: number };
@@ -58,7 +61,7 @@ export function mountLogExplorer(
   options: LogExplorerOptions = {},
 ): LogExplorer {
   const prefix = `oc-logs-${++mounts}`;
-  const rowHeight = options.rowHeight ?? 20;
+  const rowHeight = options.rowHeight ?? measureRowHeight();
   const debounceMs = options.debounceMs ?? 200;
   const sliceMs = options.sliceMs ?? 8;
 
@@ -81,7 +84,13 @@ export function mountLogExplorer(
     },
   });
   input.value = options.query ?? '';
-  const filters = createQuickFilters(prefix, source.services, source.levels, () => run());
+  // A quick filter rewrites its label in the query text (the last good query if the text does not
+  // parse: what is on screen), which then runs and shows in every filter.
+  const filters = createQuickFilters(prefix, source.services, source.levels, (label, matcher) => {
+    const parsed = parseLogQuery(input.value, { labels: source.labels });
+    input.value = formatLogQuery(withLabel(parsed.ok ? parsed.query : query, label, matcher));
+    run();
+  });
   const count = h('p', {
     className: 'logs-count',
     attrs: { role: 'status', 'aria-live': 'polite' },
@@ -127,8 +136,13 @@ export function mountLogExplorer(
     },
   );
 
-  const detail = createLineDetail(prefix, () => list.scroller.focus({ preventScroll: true }));
+  const detail = createLineDetail(prefix, () => {
+    delete body.dataset['detail'];
+    list.scroller.focus({ preventScroll: true });
+  });
 
+  const listArea = h('div', { className: 'logs-list' }, [list.scroller, empty]);
+  const body = h('div', { className: 'logs-body' }, [listArea, detail.element]);
   const element = h('section', { className: 'logs-panel' }, [
     h('div', { className: 'logs-toolbar' }, [
       h('div', { className: 'logs-query-row' }, [inputLabel, input]),
@@ -137,8 +151,10 @@ export function mountLogExplorer(
     help,
     errorEl,
     h('div', { className: 'logs-statusbar' }, [count, searching, tailState, resume, hint]),
-    h('div', { className: 'logs-body' }, [list.scroller, empty, detail.element]),
+    body,
   ]);
+  // The rows and the CSS agree on one height in whole pixels.
+  element.style.setProperty('--logs-row', `${rowHeight}px`);
 
   function showCount(): void {
     const fmt = new Intl.NumberFormat(getLocale());
@@ -154,7 +170,7 @@ export function mountLogExplorer(
     tailState.textContent = following ? t('logs.tail.following') : t('logs.tail.paused');
     tailState.dataset['state'] = following ? 'following' : 'paused';
     resume.hidden = following;
-    resume.textContent = t('logs.tail.resume', {
+    resume.textContent = t(resumeKey(unseen, getLocale()), {
       count: new Intl.NumberFormat(getLocale()).format(unseen),
     });
   }
@@ -180,10 +196,8 @@ export function mountLogExplorer(
     error = parsed.ok ? null : parsed.error;
     showError();
     if (parsed.ok) {
-      query = {
-        matchers: [...parsed.query.matchers, ...filters.matchers()],
-        filters: parsed.query.filters,
-      };
+      query = parsed.query;
+      filters.show(query);
       results = new Int32Array(0);
       setActive(-1);
       scannedTo = source.firstSeq;
@@ -274,7 +288,11 @@ export function mountLogExplorer(
   function openActive(): void {
     const seq = results[active];
     const line = seq === undefined ? null : source.lineAt(seq);
-    if (line) detail.open(line, query);
+    if (!line) return;
+    // The detail takes a column beside the list (or its lower part when narrow): keep the row seen.
+    body.dataset['detail'] = 'open';
+    detail.open(line, query);
+    list.ensureVisible(active);
   }
 
   function jumpTo(time: number): void {

@@ -80,6 +80,15 @@ describe('the shell', () => {
     expect(typeLines(calm(), 'xyzzyplugh').notes).toEqual([{ key: 'console.note.tryHelp' }]);
   });
 
+  it('suggests only close matches, relative to the length of the word typed', () => {
+    // Two of three letters differ from `top`: not a typo of it.
+    expect(typeLines(calm(), 'foo').notes).toEqual([{ key: 'console.note.tryHelp' }]);
+    expect(typeLines(calm(), 'man foo').notes).toEqual([]);
+    expect(typeLines(calm(), 'tpo').notes).toEqual([
+      { key: 'console.note.didYouMean', params: { suggestion: 'top' } },
+    ]);
+  });
+
   it('pipes output through grep, head, tail and wc', () => {
     const e = typeLines(calm(), 'history', 'echo alpha beta | grep -c beta');
     expect(e.out).toBe('1\n');

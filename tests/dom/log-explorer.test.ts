@@ -178,7 +178,7 @@ describe('log explorer', () => {
     source.grow(25);
     panel.update();
     expect(seqs()).toEqual(before);
-    const resume = getByRole(root, 'button', { name: t('logs.tail.resume', { count: 25 }) });
+    const resume = getByRole(root, 'button', { name: t('logs.tail.resume.other', { count: 25 }) });
     fireEvent.click(resume);
     expect(Math.max(...seqs())).toBe(100_024);
     expect(resume.hidden).toBe(true);
@@ -365,5 +365,99 @@ describe('log explorer', () => {
     for (const r of rows()) expect(r.querySelector('.logs-source')!.textContent).toMatch(/^api-/);
     panel.focusService(null);
     expect(box.value).toBe('{level="error"} |= `timeout`');
+  });
+
+  it('shows in the quick filters what the query selects', () => {
+    const select = (name: string) =>
+      getByRole(root, 'combobox', { name: t(name as 'logs.filter.service') }) as HTMLSelectElement;
+    const shown = (name: string) => select(name).selectedOptions[0]!.textContent;
+    panel.focusService('api');
+    expect(select('logs.filter.service').value).toBe('api');
+    expect(shown('logs.filter.service')).toBe('api');
+    type('{service=~"api|postgres", level=~"error|fatal", pod="api-9"}');
+    expect(shown('logs.filter.service')).toBe(t('logs.filter.fromQuery'));
+    expect(select('logs.filter.service').getAttribute('aria-description')).toBe(
+      t('logs.filter.fromQueryHint', { matcher: '{service=~"api|postgres"}' }),
+    );
+    expect(shown('logs.filter.level')).toBe(t('logs.filter.levelAtLeast', { level: 'error' }));
+    // A pod the store has not listed yet is still shown as the query's pick.
+    expect(shown('logs.filter.pod')).toBe('api-9');
+    type('{service="api", service!="postgres", level="warn"}');
+    expect(shown('logs.filter.service')).toBe(t('logs.filter.fromQuery'));
+    expect(shown('logs.filter.level')).toBe(t('logs.filter.levelOnly', { level: 'warn' }));
+    type('timeout');
+    for (const name of ['logs.filter.service', 'logs.filter.pod', 'logs.filter.level'])
+      expect(select(name).value).toBe('');
+  });
+
+  it('edits the query when a quick filter changes', () => {
+    const box = queryBox() as HTMLInputElement;
+    type('{level="error"} |= "timeout"');
+    const service = getByRole(root, 'combobox', {
+      name: t('logs.filter.service'),
+    }) as HTMLSelectElement;
+    fireEvent.change(Object.assign(service, { value: 'postgres' }));
+    expect(box.value).toBe('{service="postgres", level="error"} |= `timeout`');
+    for (const seq of seqs()) expect(seq % 3).toBe(2);
+    const level = getByRole(root, 'combobox', {
+      name: t('logs.filter.level'),
+    }) as HTMLSelectElement;
+    fireEvent.change(Object.assign(level, { value: 'warn' }));
+    expect(box.value).toBe('{service="postgres", level=~"warn|error|fatal"} |= `timeout`');
+    expect(level.value).toBe('warn');
+    fireEvent.change(Object.assign(service, { value: '' }));
+    expect(box.value).toBe('{level=~"warn|error|fatal"} |= `timeout`');
+    // From "Set by query", a pick replaces every matcher on the label.
+    type('{service!="api", service!="ingress"}');
+    fireEvent.change(Object.assign(service, { value: 'api' }));
+    expect(box.value).toBe('{service="api"}');
+  });
+
+  it('words the resume button by count, and never says 0', () => {
+    scrollTo(1000);
+    const resume = root.querySelector<HTMLButtonElement>('.logs-resume')!;
+    expect(resume.hidden).toBe(false);
+    expect(resume.textContent).toBe('Resume tail');
+    source.grow(1);
+    panel.update();
+    expect(resume.textContent).toBe('1 new line — resume tail');
+    source.grow(1);
+    panel.update();
+    expect(resume.textContent).toBe('2 new lines — resume tail');
+    setLocale('zh-CN');
+    expect(resume.textContent).toBe('2 条新日志 —— 恢复跟踪');
+  });
+
+  it('sizes rows from the root font size, measured at mount', () => {
+    panel.destroy();
+    document.documentElement.style.fontSize = '24px';
+    try {
+      panel = mountLogExplorer(root, source, {
+        fallbackSize: { width: 800, height: 400 },
+        sliceMs: Infinity,
+      });
+      // 1.25rem at 24 px.
+      expect(rows()[0]!.style.height).toBe('30px');
+      expect(
+        root.querySelector<HTMLElement>('.logs-panel')!.style.getPropertyValue('--logs-row'),
+      ).toBe('30px');
+      panel.jumpTo(5_000_050);
+      expect(list().scrollTop).toBe(50_001 * 30);
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
+  it('opens the detail beside the list, not over it', () => {
+    const body = root.querySelector<HTMLElement>('.logs-body')!;
+    fireEvent.click(rows().at(-1)!.querySelector('.logs-text')!);
+    const dialog = getByRole(root, 'dialog', { name: t('logs.detail.title') });
+    expect(body.dataset['detail']).toBe('open');
+    // Its own grid cell: a sibling of the list, not inside it.
+    expect(dialog.parentElement).toBe(body);
+    expect(list().closest('.logs-list')!.parentElement).toBe(body);
+    expect(list().contains(dialog)).toBe(false);
+    fireEvent.click(getByRole(dialog, 'button', { name: t('logs.detail.close') }));
+    expect(body.dataset['detail']).toBeUndefined();
   });
 });

@@ -15,6 +15,12 @@ export const logsZhCN = {
   'logs.detail.copyFailed': '复制失败：请手动选择文本',
   'logs.detail.close': '关闭',
   'logs.list.hint': '↑ ↓ 逐行移动，Enter 打开，Esc 关闭',
+  'logs.tail.resume.none': '恢复跟踪',
+  'logs.tail.resume.one': '{count} 条新日志 —— 恢复跟踪',
+  'logs.tail.resume.other': '{count} 条新日志 —— 恢复跟踪',
+  'logs.filter.fromQuery': '由查询设定',
+  'logs.filter.fromQueryHint': '查询已设定此标签：{matcher}',
+  'logs.filter.levelOnly': '仅 {level}',
 } as const satisfies {
   readonly [K in keyof typeof logsEn]: string | undefined;
 };

@@ -1,8 +1,9 @@
 /**
  * The detail view of one log line, opened from the list (click, or Enter on the active row): the
  * whole text wrapped, pretty-printed when it is JSON, with the query's matches highlighted, its
- * labels (UTC time, service, pod, level) and a copy button. Like Kibana's document flyout, it sits
- * beside the list, which stays usable; Esc or the close button shuts it.
+ * labels (UTC time, service, pod, level) and a copy button. It takes its own column beside the
+ * list, which narrows and stays usable (below the list when the panel is narrow; see logs.css),
+ * so it never covers the messages; Esc or the close button shuts it.
  */
 import { t } from '../../i18n/index.ts';
 import { matchRanges } from '../../shared/log-query.ts';
