@@ -61,4 +61,26 @@ describe('redraw queue', () => {
     h.frame();
     expect(h.drawn).toEqual([1, 2]);
   });
+
+  it('draws charts that come into view at once, within a budget, and queues the rest', () => {
+    const h = harness(3);
+    const queue = new RedrawQueue(4, h.frames);
+    const charts = [1, 2, 3, 4].map((i) => h.chart(i));
+    queue.drawNow(charts, 8);
+    // No frame has run: the first three fit in 8 ms (3 + 3 + 3 ≥ 8 stops after the third).
+    expect(h.drawn).toEqual([1, 2, 3]);
+    expect(h.pending()).toBe(1);
+    h.frame();
+    expect(h.drawn).toEqual([1, 2, 3, 4]);
+  });
+
+  it('draws a chart that is already queued only once', () => {
+    const h = harness(0);
+    const queue = new RedrawQueue(4, h.frames);
+    const a = h.chart(1);
+    queue.add(a);
+    queue.drawNow([a]);
+    h.frame();
+    expect(h.drawn).toEqual([1]);
+  });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatTicks, formatValue } from '../src/ui/dashboards/units.ts';
 import { axisIncrs, niceCeil, yRange } from '../src/ui/dashboards/scales.ts';
-import { formatClock, formatUtc, timeTicks, utcAsLocal } from '../src/ui/dashboards/time.ts';
+import {
+  TIME_INCRS,
+  formatClock,
+  formatUtc,
+  timeAxisSpace,
+  timeTicks,
+  utcAsLocal,
+} from '../src/ui/dashboards/time.ts';
 
 describe('units', () => {
   it('prints milliseconds, switching to seconds from 1000 ms', () => {
@@ -41,7 +48,7 @@ describe('units', () => {
     expect(formatValue('reqps', 850)).toBe('850 req/s');
     expect(formatValue('reqps', 1250)).toBe('1.25k req/s');
     expect(formatValue('count', 4)).toBe('4');
-    expect(formatValue('count', 4.5)).toBe('4.50');
+    expect(formatValue('count', 4.5)).toBe('5');
     expect(formatTicks('count', [0, 5, 10])).toEqual(['0', '5', '10']);
     expect(formatTicks('reqps', [0, 500, 1000])).toEqual(['0 req/s', '0.5k req/s', '1.0k req/s']);
     expect(formatValue('times', 14.4)).toBe('14.4×');
@@ -71,6 +78,15 @@ describe('units', () => {
     expect(formatValue('days', 3.5, sym)).toBe('3.50 天');
   });
 
+  it('prints counts as whole numbers, even a bucket’s mean', () => {
+    expect(formatValue('count', 56.6)).toBe('57');
+    expect(formatValue('count', 13.4)).toBe('13');
+    expect(formatValue('count', 2.6)).toBe('3');
+    expect(formatValue('count', 0.2)).toBe('0');
+    // Thousands keep their decimals: 1.23k is not a fraction of a thing.
+    expect(formatValue('count', 1234)).toBe('1.23k');
+  });
+
   it('shows a dash for a missing value', () => {
     expect(formatValue('ms', null)).toBe('–');
     expect(formatValue('ms', Number.NaN)).toBe('–');
@@ -95,6 +111,14 @@ describe('y ranges', () => {
     expect(lo).toBeLessThan(-0.3);
   });
 
+  it('steps count axes in whole numbers', () => {
+    // uPlot would step 0–10 by 2.5, which prints 0/3/5/8/10 once rounded.
+    const incrs = axisIncrs('count')!;
+    expect(incrs).not.toContain(2.5);
+    expect(incrs.every((v) => Number.isInteger(v))).toBe(true);
+    expect(incrs.slice(0, 4)).toEqual([1, 2, 5, 10]);
+  });
+
   it('steps byte axes in powers of two', () => {
     expect(axisIncrs('bytes')).toContain(256 * 1024 * 1024);
     expect(axisIncrs('ms')).toBeUndefined();
@@ -114,5 +138,32 @@ describe('time', () => {
   it("gives uPlot a date whose local fields read as UTC's", () => {
     const d = utcAsLocal(t);
     expect([d.getHours(), d.getMinutes(), d.getSeconds()]).toEqual([2, 13, 7]);
+  });
+
+  /** How many ticks uPlot places: the first step whose ticks are `space` px apart. */
+  const ticksFor = (rangeS: number, plotPx: number, fontPx: number): number => {
+    const space = timeAxisSpace(rangeS, plotPx, fontPx);
+    const incr = TIME_INCRS.find((i) => (i * plotPx) / rangeS >= space)!;
+    // The worst case: the range starts just after a tick.
+    return Math.floor(rangeS / incr);
+  };
+
+  it('leaves room for at least three time labels at any width', () => {
+    // Whole incident (8 min) on a 2560 px screen's quarter-width panel; 15 min at 1280; an hour.
+    for (const [range, px, font] of [
+      [480, 380, 16],
+      [481, 600, 16],
+      [900, 230, 8],
+      [3600, 1800, 12],
+      [7 * 60, 290, 15],
+      [8 * 60 + 22, 390, 16],
+    ] as const) {
+      expect(ticksFor(range, px, font), `${range}s on ${px}px`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('keeps six text heights between labels when three fit anyway, and an hh:mm at least', () => {
+    expect(timeAxisSpace(900, 1000, 10)).toBe(60);
+    expect(timeAxisSpace(480, 60, 10)).toBeGreaterThanOrEqual(35);
   });
 });

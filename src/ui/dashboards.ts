@@ -14,14 +14,15 @@ import { onLocaleChange, t, translateRef } from '../i18n/index.ts';
 import { watch } from '../store/index.ts';
 import type { IncidentStore, IncidentViewState } from '../store/index.ts';
 import { h } from './dom.ts';
-import { createPanelChart } from './dashboards/chart.ts';
+import { createPanelChart, labelText } from './dashboards/chart.ts';
 import type { ChartHost, PanelChart } from './dashboards/chart.ts';
 import { openLargeView } from './dashboards/large-view.ts';
 import type { LargeView } from './dashboards/large-view.ts';
-import { ALERTS_BELOW, FOCUS_TARGETS, ROWS, panelMetrics } from './dashboards/layout.ts';
+import { ALERTS_BELOW, FOCUS_TARGETS, ROWS } from './dashboards/layout.ts';
 import type { PanelSpec, RowSpec } from './dashboards/layout.ts';
 import type { HLine, PlacedMarker } from './dashboards/overlays.ts';
 import type { RangeId } from './dashboards/panel-data.ts';
+import { LIMIT_LOOK, seriesLook } from './dashboards/palette.ts';
 import { RedrawQueue } from './dashboards/redraw-queue.ts';
 import type { FrameScheduler } from './dashboards/redraw-queue.ts';
 import { createRow } from './dashboards/row.ts';
@@ -64,6 +65,9 @@ interface Entry {
 
 let mounts = 0;
 
+/** Milliseconds of drawing allowed at once for charts scrolled into view. */
+const VISIBLE_BUDGET_MS = 48;
+
 export function mountDashboards(
   host: HTMLElement,
   store: IncidentStore,
@@ -88,9 +92,12 @@ export function mountDashboards(
   readQueries(store.getState());
 
   const keys = h('p', { className: 'visually-hidden', id: `${prefix}-keys` });
+  const controlsKeys = h('p', { className: 'visually-hidden', id: `${prefix}-controls-keys` });
+  const rowKeys = h('p', { className: 'visually-hidden', id: `${prefix}-row-keys` });
   const chartHost: ChartHost = {
     syncKey: prefix,
     keysId: keys.id,
+    controlsKeysId: controlsKeys.id,
     reader: () => store.getState().metrics,
     range: () => range,
     symbols: () => symbols,
@@ -128,18 +135,35 @@ export function mountDashboards(
       }
     });
   });
+  const rowsElement = h(
+    'div',
+    { className: 'dash-rows' },
+    rows.map((r) => r.element),
+  );
+  // Row headers work like an accordion's: the arrow keys go header to header, skipping the
+  // panels of a row in one key press.
+  rowsElement.addEventListener('keydown', (event) => {
+    const toggles = rows.map((r) => r.toggle);
+    const i = toggles.indexOf(event.target as HTMLButtonElement);
+    if (i < 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const next =
+      event.key === 'ArrowDown'
+        ? toggles[Math.min(toggles.length - 1, i + 1)]
+        : event.key === 'ArrowUp'
+          ? toggles[Math.max(0, i - 1)]
+          : event.key === 'Home'
+            ? toggles[0]
+            : event.key === 'End'
+              ? toggles[toggles.length - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  });
   const element = h(
     'section',
     { className: 'dashboards', attrs: { 'aria-labelledby': `${prefix}-title` } },
-    [
-      toolbar.element,
-      keys,
-      h(
-        'div',
-        { className: 'dash-rows' },
-        rows.map((r) => r.element),
-      ),
-    ],
+    [toolbar.element, keys, controlsKeys, rowKeys, rowsElement],
   );
   host.replaceChildren(element);
 
@@ -149,14 +173,19 @@ export function mountDashboards(
       ? null
       : new IntersectionObserver(
           (changes) => {
+            const arrived: Entry[] = [];
             for (const change of changes) {
               const entry = entries.get(change.target);
               if (!entry) continue;
               entry.onScreen = change.isIntersecting;
               entry.chart.setSynced(entry.onScreen);
-              if (shouldDraw(entry)) queue.add(entry);
+              if (shouldDraw(entry)) arrived.push(entry);
               else if (!entry.onScreen) queue.delete(entry);
             }
+            // Charts coming into view draw now, not on later frames: a blank chart reads as "no
+            // data", and with throttled frames it could stay blank for seconds. A long jump may
+            // cost one slow frame (about 3 ms a chart at 2560×1440); past 48 ms the rest queue.
+            queue.drawNow(arrived, VISIBLE_BUDGET_MS);
           },
           { rootMargin: '120px 0px' },
         );
@@ -178,16 +207,36 @@ export function mountDashboards(
 
   // Overlays: thresholds, guides, markers ---------------------------------------------------------
   const linesFor = (panel: PanelSpec, state: IncidentViewState): HLine[] => {
-    const metrics = new Set([...panelMetrics(panel), ...(panel.thresholdsOf ?? [])]);
     const lines: HLine[] = [];
     for (const th of state.thresholds) {
-      if (!metrics.has(th.metric)) continue;
+      // A threshold belongs to its own series: never drawn on a panel without it.
+      const index = panel.series.findIndex((s) => s.metric === th.metric);
+      if (index < 0) continue;
       const value = formatValue(panel.unit, th.value, symbols);
+      const below = ALERTS_BELOW.has(th.metric);
+      const series = panel.series[index]!;
+      if (panel.series.length === 1) {
+        lines.push({
+          value: th.value,
+          label: t('dashboards.threshold.label', { alert: th.alert, value }),
+          alarm: true,
+          below,
+        });
+        continue;
+      }
+      // Among several series, say which one the alert watches, so another one above the line
+      // does not look as if it were alerting.
       lines.push({
         value: th.value,
-        label: t('dashboards.threshold.label', { alert: th.alert, value }),
+        label: t('dashboards.threshold.seriesLabel', {
+          alert: th.alert,
+          series: labelText(series.label),
+          op: below ? '<' : '>',
+          value,
+        }),
         alarm: true,
-        below: ALERTS_BELOW.has(th.metric),
+        below,
+        series: { index, look: series.limit ? LIMIT_LOOK : seriesLook(index) },
       });
     }
     for (const guide of panel.guides ?? []) {
@@ -268,6 +317,8 @@ export function mountDashboards(
     };
     element.setAttribute('aria-label', t('dashboards.label'));
     keys.textContent = t('dashboards.panel.keys');
+    controlsKeys.textContent = t('dashboards.controls.keys');
+    rowKeys.textContent = t('dashboards.row.keys');
     toolbar.relabel();
     for (const row of rows) {
       row.relabel();

@@ -159,8 +159,9 @@ describe('dashboards layout', () => {
   it('labels the range picker and marks the chosen range', () => {
     mount();
     const group = getByRole(host, 'group', { name: 'Time range' });
+    // The short form ("15 min", for narrow panels) is hidden from the accessible name.
     const pressed = within(group).getByRole('button', { pressed: true });
-    expect(pressed.textContent).toBe('Last 15 minutes');
+    expect(within(group).getByRole('button', { name: 'Last 15 minutes' })).toBe(pressed);
   });
 });
 
@@ -255,9 +256,43 @@ describe('drawing', () => {
         .filter((e) => e.type === 'fillText')
         .map((e) => e.props.text ?? '');
     };
-    expect(labels('api.latency')).toContain('APIHighLatencyP99 · 1.00 s');
-    expect(labels('api.routeP99')).toContain('APIHighLatencyP99 · 1.00 s');
-    expect(labels('api.errors')).not.toContain('APIHighLatencyP99 · 1.00 s');
+    // Two series on the panel: the label names the one the alert watches.
+    expect(labels('api.latency')).toContain('APIHighLatencyP99 · p99 > 1.00 s');
+    // Never against other series, as if the per-route p99s were alerting.
+    expect(labels('api.routeP99').some((l) => l.startsWith('APIHighLatencyP99'))).toBe(false);
+    expect(labels('api.errors').some((l) => l.startsWith('APIHighLatencyP99'))).toBe(false);
+  });
+
+  it('drops the threshold with its series when the legend hides it', async () => {
+    const d = mount();
+    d.refresh();
+    const canvas = panel('api.latency').querySelector('canvas')!;
+    const ctx = canvas.getContext('2d') as unknown as {
+      __getEvents(): { type: string; props: { text?: string } }[];
+      __clearEvents(): void;
+    };
+    ctx.__clearEvents();
+    fireEvent.click(within(panel('api.latency')).getByRole('button', { name: /^p99/ }));
+    // uPlot redraws after a series toggle in a microtask.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const texts = ctx
+      .__getEvents()
+      .filter((e) => e.type === 'fillText')
+      .map((e) => e.props.text ?? '');
+    // It did redraw (the axes), just not the hidden series' threshold.
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.some((l) => l.startsWith('APIHighLatencyP99'))).toBe(false);
+  });
+
+  it('draws a chart that scrolls into view at once, without waiting for a frame', () => {
+    vi.stubGlobal('IntersectionObserver', FakeIntersection);
+    mount();
+    const observer = FakeIntersection.instances[0]!;
+    const latency = panel('api.latency');
+    observer.show([latency.querySelector('.dash-plot')!]);
+    // No frame has run and nobody called refresh().
+    expect(latency.querySelector('.uplot')).not.toBeNull();
+    expect(latency.querySelector('.dash-legend-value')!.textContent).not.toBe('–');
   });
 });
 
@@ -299,6 +334,61 @@ describe('interaction', () => {
     expect(tooltip.textContent).toContain('Deploy');
     expect(tooltip.textContent).toContain(HOSTILE);
     expect(tooltip.querySelector('img')).toBeNull();
+  });
+
+  it('is one Tab stop per panel, with arrow keys between its buttons, chart and legend', () => {
+    const d = mount();
+    d.refresh();
+    const tabbable = (root: Element): HTMLElement[] =>
+      [...root.querySelectorAll<HTMLElement>('button, [tabindex]')].filter(
+        (el) => el.tabIndex >= 0,
+      );
+    for (const p of host.querySelectorAll('.dash-panel')) expect(tabbable(p).length).toBe(1);
+    // The whole dashboard: the range picker, one header per row, one stop per panel.
+    const panels = TWO_ROWS.reduce((n, r) => n + r.panels.length, 0);
+    expect(tabbable(host).length).toBe(3 + TWO_ROWS.length + panels);
+
+    const p = panel('pg.connections');
+    const plot = getByRole(p, 'group', { name: 'Connections by state: chart' });
+    expect(tabbable(p)).toEqual([plot]);
+    plot.focus();
+    fireEvent.keyDown(plot, { key: 'ArrowDown' });
+    const legend = within(p).getAllByRole('button', { pressed: true });
+    expect(document.activeElement).toBe(legend[0]);
+    fireEvent.keyDown(legend[0]!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(legend[1]);
+    fireEvent.keyDown(legend[1]!, { key: 'End' });
+    expect(document.activeElement).toBe(legend[4]);
+    // Space or Enter on a legend entry is a normal button press.
+    fireEvent.click(legend[4]!);
+    expect(legend[4]!.getAttribute('aria-pressed')).toBe('false');
+    // The stop follows the last item used.
+    expect(tabbable(p)).toEqual([legend[4]]);
+    fireEvent.keyDown(legend[4]!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(plot);
+    fireEvent.keyDown(plot, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(
+      within(p).getByRole('button', { name: 'PromQL of Connections by state' }),
+    );
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(
+      within(p).getByRole('button', { name: 'Open Connections by state large' }),
+    );
+    expect(tabbable(p).length).toBe(1);
+  });
+
+  it('moves between row headers with the arrow keys, skipping their panels', () => {
+    mount();
+    const api = getByRole(host, 'button', { name: /API · Go service/ });
+    const postgres = getByRole(host, 'button', { name: /PostgreSQL/ });
+    api.focus();
+    fireEvent.keyDown(api, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(postgres);
+    fireEvent.keyDown(postgres, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(api);
+    fireEvent.keyDown(api, { key: 'End' });
+    expect(document.activeElement).toBe(postgres);
+    expect(api.getAttribute('aria-describedby')).toBeTruthy();
   });
 
   it('opens a panel large and closes it with Esc, giving focus back', () => {

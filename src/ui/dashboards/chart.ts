@@ -16,7 +16,7 @@ import { PanelData } from './panel-data.ts';
 import type { Columns, RangeId, XWindow } from './panel-data.ts';
 import { LIMIT_LOOK, THEME, seriesLook } from './palette.ts';
 import type { SeriesLook } from './palette.ts';
-import { formatUtc, timeTicks, utcAsLocal } from './time.ts';
+import { TIME_INCRS, formatUtc, timeAxisSpace, timeTicks, utcAsLocal } from './time.ts';
 import { formatTicks, formatValue } from './units.ts';
 import type { UnitSymbols } from './units.ts';
 import { axisIncrs, yRange } from './scales.ts';
@@ -26,6 +26,8 @@ export interface ChartHost {
   readonly syncKey: string;
   /** Id of the element that explains the chart's keys (for aria-describedby). */
   readonly keysId: string;
+  /** Id of the element that explains the keys of the panel's buttons and legend. */
+  readonly controlsKeysId: string;
   reader(): MetricReader;
   range(): RangeId;
   symbols(): UnitSymbols;
@@ -65,7 +67,7 @@ export interface PanelChartOptions {
 
 let charts = 0;
 
-const labelText = (label: LabelRef): string =>
+export const labelText = (label: LabelRef): string =>
   typeof label === 'string' ? translateRef({ key: label }) : translateRef(label);
 
 /** The y axis is as wide as its longest label (uPlot asks again when the labels change). */
@@ -299,7 +301,8 @@ export function createPanelChart(
       axes: [
         {
           ...axisStyle,
-          space: font * 6,
+          space: (_u, _axis, min, max, plotPx) => timeAxisSpace(max - min, plotPx, font),
+          incrs: [...TIME_INCRS],
           values: (_u, splits, _axis, _space, incr) => timeTicks(splits, incr),
         },
         {
@@ -382,6 +385,59 @@ export function createPanelChart(
     if (next === null) return;
     event.preventDefault();
     moveCursor(plot, next);
+  });
+  // Keyboard: one Tab stop per panel -------------------------------------------------------
+  // The panel's buttons, chart and legend are one roving group in three bands: only the item
+  // used last is in the Tab order, so Tab goes panel to panel. Up/Down move between the bands,
+  // Left/Right within the buttons or the legend (in the chart they move its cursor).
+  const bands: readonly (readonly HTMLElement[])[] = [
+    viewButton ? [queriesButton, viewButton] : [queriesButton],
+    [plotBox],
+    legendItems.map((item) => item.button),
+  ];
+  const rovers = bands.flat();
+  const setCurrent = (current: HTMLElement): void => {
+    for (const item of rovers) item.tabIndex = item === current ? 0 : -1;
+  };
+  const focusItem = (item: HTMLElement): void => {
+    setCurrent(item);
+    item.focus();
+  };
+  setCurrent(plotBox);
+  for (const item of rovers) {
+    if (item !== plotBox) item.setAttribute('aria-describedby', host.controlsKeysId);
+  }
+  element.addEventListener('focusin', (event) => {
+    const target = event.target as HTMLElement;
+    if (rovers.includes(target)) setCurrent(target);
+  });
+  element.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    const band = bands.findIndex((b) => b.includes(target));
+    if (band < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      const next = bands[band + (event.key === 'ArrowUp' ? -1 : 1)]?.[0];
+      if (next) focusItem(next);
+      return;
+    }
+    if (band === 1) return;
+    const items = bands[band]!;
+    const i = items.indexOf(target);
+    const n = items.length;
+    const next =
+      event.key === 'ArrowLeft'
+        ? items[(i - 1 + n) % n]
+        : event.key === 'ArrowRight'
+          ? items[(i + 1) % n]
+          : event.key === 'Home'
+            ? items[0]
+            : event.key === 'End'
+              ? items[n - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    focusItem(next);
   });
   plotBox.addEventListener('blur', () => {
     keyboardActive = false;

@@ -81,11 +81,11 @@ export function openLargeView(
   };
 }
 
-/** Keeps Tab inside the dialog while it is open. */
+/** Keeps Tab inside the dialog while it is open (the chart's roving items count once). */
 function trapTab(dialog: HTMLElement, event: KeyboardEvent): void {
   const focusable = [
     ...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), [tabindex="0"]'),
-  ].filter((el) => !el.closest('[hidden]'));
+  ].filter((el) => el.tabIndex >= 0 && !el.closest('[hidden]'));
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   if (!first || !last) return;

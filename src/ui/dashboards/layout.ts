@@ -37,8 +37,6 @@ export interface PanelSpec {
   readonly softMax?: number;
   /** The y axis never goes beyond this (a ratio that cannot exceed 100 %). */
   readonly hardMax?: number;
-  /** Other metrics whose alert thresholds belong on this panel (per-route p99 and api_p99). */
-  readonly thresholdsOf?: readonly string[];
   readonly guides?: readonly Guide[];
 }
 
@@ -221,7 +219,6 @@ export const ROWS: readonly RowSpec[] = [
         unit: 'ms',
         softMax: 100,
         series: perRoute('p99'),
-        thresholdsOf: ['api_p99'],
       },
       {
         id: 'api.routeP50',
@@ -538,13 +535,12 @@ export function panelMetrics(panel: PanelSpec): string[] {
   return panel.series.map((s) => s.metric);
 }
 
-/** Every metric key the dashboards read, and the ones they borrow thresholds from. */
+/** Every metric key the dashboards read (a threshold is drawn only on its own metric's panels). */
 export function allDashboardMetrics(rows: readonly RowSpec[] = ROWS): string[] {
   const keys = new Set<string>();
   for (const row of rows) {
     for (const panel of row.panels) {
       for (const key of panelMetrics(panel)) keys.add(key);
-      for (const key of panel.thresholdsOf ?? []) keys.add(key);
     }
   }
   return [...keys];

@@ -12,6 +12,8 @@ import type { RowSpec } from './layout.ts';
 export interface DashboardRow {
   readonly spec: RowSpec;
   readonly element: HTMLElement;
+  /** The header's disclosure button: a Tab stop, and where the arrow keys go row to row. */
+  readonly toggle: HTMLButtonElement;
   readonly charts: readonly PanelChart[];
   readonly collapsed: boolean;
   setCollapsed(collapsed: boolean): void;
@@ -34,7 +36,12 @@ export function createRow(
     'button',
     {
       className: 'dash-row-toggle',
-      attrs: { type: 'button', 'aria-expanded': 'true', 'aria-controls': bodyId },
+      attrs: {
+        type: 'button',
+        'aria-expanded': 'true',
+        'aria-controls': bodyId,
+        'aria-describedby': `${prefix}-row-keys`,
+      },
     },
     [chevronIcon(), titleText, count, badge],
   );
@@ -52,6 +59,7 @@ export function createRow(
   const row: DashboardRow = {
     spec,
     element,
+    toggle,
     charts,
     get collapsed() {
       return collapsed;

@@ -31,7 +31,13 @@ export function yRange(
 
 const BINARY_INCRS = Array.from({ length: 51 }, (_, i) => 2 ** i);
 
+/** Whole steps only (1, 2, 5, 10, 20...): a count axis reads 0/2/4/6, never 2.5 rounded to 3. */
+const INTEGER_INCRS = Array.from({ length: 16 }, (_, i) =>
+  [1, 2, 5].map((m) => m * 10 ** i),
+).flat();
+
 /** Tick steps for axes that need other steps than uPlot's decimal 1-2-5 ones. */
 export function axisIncrs(unit: DisplayUnit): number[] | undefined {
-  return unit === 'bytes' || unit === 'bytesps' ? BINARY_INCRS : undefined;
+  if (unit === 'bytes' || unit === 'bytesps') return BINARY_INCRS;
+  return unit === 'count' ? INTEGER_INCRS : undefined;
 }

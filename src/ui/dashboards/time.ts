@@ -30,3 +30,25 @@ export function formatUtc(unixSeconds: number): string {
 export function timeTicks(ticks: readonly number[], step: number): string[] {
   return ticks.map((s) => formatClock(s, step < 60));
 }
+
+/** Steps for the time axis, in seconds (uPlot's own list jumps from 1 to 5 minutes). */
+export const TIME_INCRS: readonly number[] = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+];
+
+/**
+ * The least room (CSS px) between time labels for a range of `rangeS` seconds on `plotPx`: six
+ * text heights, unless that leaves fewer than three labels (uPlot takes the first step whose ticks
+ * are at least this far apart); then the room of the longest step that still gives three, but
+ * never less than an `hh:mm` label needs.
+ */
+export function timeAxisSpace(rangeS: number, plotPx: number, fontPx: number): number {
+  const preferred = fontPx * 6;
+  if (!(rangeS > 0) || !(plotPx > 0)) return preferred;
+  const pxPerS = plotPx / rangeS;
+  const chosen = TIME_INCRS.find((incr) => incr * pxPerS >= preferred);
+  if (chosen !== undefined && rangeS / chosen >= 3) return preferred;
+  const three = [...TIME_INCRS].reverse().find((incr) => rangeS / incr >= 3) ?? TIME_INCRS[0]!;
+  // A hair under the step's room, so float rounding cannot push uPlot to the next step.
+  return Math.max(fontPx * 3.5, three * pxPerS * 0.999);
+}

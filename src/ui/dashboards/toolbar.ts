@@ -1,6 +1,8 @@
 /**
  * The dashboards' top bar: the title, the time range picker (a group of toggle buttons), and a key
- * to the marks drawn on every chart, each a shape and a word.
+ * to the marks drawn on every chart, each a shape and a word. In a narrow panel (the incident
+ * screen at 1280×720) CSS swaps in shorter words so both fit on one line; the long words stay
+ * for screen readers.
  */
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -16,15 +18,33 @@ export interface Toolbar {
 
 const MARKER_KINDS = ['deploy', 'action', 'alert', 'resolved'] as const;
 
+/** A word with a shorter form for narrow panels: the long one is the accessible one. */
+function twoLengths(): { element: HTMLElement; set(long: string, short: string): void } {
+  const long = h('span', { className: 'dash-long' });
+  const short = h('span', { className: 'dash-short', attrs: { 'aria-hidden': 'true' } });
+  return {
+    element: h('span', { className: 'dash-two-lengths' }, [long, short]),
+    set(longText, shortText) {
+      long.textContent = longText;
+      short.textContent = shortText;
+    },
+  };
+}
+
 export function createToolbar(titleId: string, onRange: (range: RangeId) => void): Toolbar {
   const title = h('h2', { className: 'dash-title', id: titleId });
   const buttons = RANGE_IDS.map((range) => {
-    const button = h('button', {
-      className: 'dash-range-button',
-      attrs: { type: 'button', 'aria-pressed': 'false', 'data-range': range },
-    });
+    const text = twoLengths();
+    const button = h(
+      'button',
+      {
+        className: 'dash-range-button',
+        attrs: { type: 'button', 'aria-pressed': 'false', 'data-range': range },
+      },
+      [text.element],
+    );
     button.addEventListener('click', () => onRange(range));
-    return { range, button };
+    return { range, button, text };
   });
   const rangeGroup = h(
     'div',
@@ -32,12 +52,12 @@ export function createToolbar(titleId: string, onRange: (range: RangeId) => void
     buttons.map((b) => b.button),
   );
   const keyTitle = h('span', { className: 'dash-key-title' });
-  const keyWords = MARKER_KINDS.map(() => h('span'));
-  const thresholdWord = h('span');
+  const keyWords = MARKER_KINDS.map(() => twoLengths());
+  const thresholdWord = twoLengths();
   const key = h('ul', { className: 'dash-key' }, [
     h('li', { className: 'dash-key-head' }, [keyTitle]),
-    ...MARKER_KINDS.map((kind, i) => h('li', {}, [markerSwatch(kind), keyWords[i]!])),
-    h('li', {}, [thresholdSwatch(), thresholdWord]),
+    ...MARKER_KINDS.map((kind, i) => h('li', {}, [markerSwatch(kind), keyWords[i]!.element])),
+    h('li', {}, [thresholdSwatch(), thresholdWord.element]),
   ]);
   const element = h('header', { className: 'dash-toolbar' }, [title, rangeGroup, key]);
 
@@ -49,13 +69,15 @@ export function createToolbar(titleId: string, onRange: (range: RangeId) => void
     relabel() {
       title.textContent = t('dashboards.title');
       rangeGroup.setAttribute('aria-label', t('dashboards.range.label'));
-      for (const b of buttons) b.button.textContent = t(`dashboards.range.${b.range}`);
+      for (const b of buttons) {
+        b.text.set(t(`dashboards.range.${b.range}`), t(`dashboards.range.${b.range}.short`));
+      }
       key.setAttribute('aria-label', t('dashboards.markers.label'));
       keyTitle.textContent = t('dashboards.markers.label');
-      MARKER_KINDS.forEach(
-        (kind, i) => (keyWords[i]!.textContent = t(`dashboards.marker.${kind}`)),
+      MARKER_KINDS.forEach((kind, i) =>
+        keyWords[i]!.set(t(`dashboards.marker.${kind}`), t(`dashboards.marker.${kind}.short`)),
       );
-      thresholdWord.textContent = t('dashboards.threshold.key');
+      thresholdWord.set(t('dashboards.threshold.key'), t('dashboards.threshold.key.short'));
     },
   };
 }

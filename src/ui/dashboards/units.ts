@@ -146,7 +146,9 @@ export function formatValue(
   const scale = scaleFor(unit, Math.abs(value), sym);
   const scaled = value / scale.div;
   const abs = Math.abs(scaled);
-  // Whole numbers (pods, connections) print without decimals.
+  // Counts (pods, connections, clients) are whole things: a bucket's mean of 56.6 reads 57.
+  if (unit === 'count' && scale.div === 1) return join(Math.round(scaled).toFixed(0), scale);
+  // Other whole numbers print without decimals too.
   const whole = Number.isInteger(scaled) && (scale.div === 1 || unit === 'percent');
   const decimals = whole || abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   return join(scaled.toFixed(decimals), scale);
