@@ -156,7 +156,7 @@ async function longTasks(
         for (const e of list.getEntries()) window.__tasks.push(e.duration);
       }).observe({ type: 'longtask' });
     })()`);
-    let at = 0;
+    let at: number;
     for (;;) {
       await page.waitForTimeout(2000);
       at = await simSeconds(page);
