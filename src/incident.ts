@@ -13,18 +13,17 @@ import { formatClock, STEP_MS } from './sim/index.ts';
 import { MarkerReader, THRESHOLDS, topologyOf } from './incident-snapshot.ts';
 import { createMetricReader } from './metric-reader.ts';
 import { createIncidentStore, watch } from './store/index.ts';
-import type { ComponentId } from './store/index.ts';
 import type { ConsoleBackend } from './ui/console-panel.ts';
 import { createLogSource } from './log-source.ts';
 import { mountIncidentScreen } from './ui/incident-screen.ts';
 import { mountDashboards } from './ui/dashboards.ts';
 import { mountPager, unacknowledgedCount } from './ui/pager.ts';
-import { onLocaleChange, translateRef } from './i18n/index.ts';
 import { mountRunbooks } from './ui/runbooks.ts';
 import type { RunbooksPanel } from './ui/runbooks.ts';
 import { runbooksFor } from './runbook-catalogue.ts';
 import type { ClockReading } from './ui/incident-screen.ts';
-import type { BriefingSlos } from './ui/incident-briefing.ts';
+import { LOG_SERVICE, peopleOf, slosOf } from './incident-facts.ts';
+import { mountMapLater } from './incident-map.ts';
 
 export interface IncidentOptions {
   /** The scenario with its variant filled in (`variantFor`). */
@@ -222,33 +221,13 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     (focus) => screen.workbench.logs().focusService(focus === null ? null : LOG_SERVICE[focus]),
   );
 
-  // The map's Phaser chunk loads after the screen is up; the game plays without it meanwhile.
-  let disposed = false;
-  let topology: { destroy(): void; relabel(): void } | null = null;
-  let stopRelabel: () => void = () => {};
-  import('./scenes/topology.ts')
-    .then(({ mountTopology }) =>
-      mountTopology(screen.hosts.topology, store, {
-        translate: (key, params) => translateRef(params ? { key, params } : { key }),
-      }),
-    )
-    .then(
-      (map) => {
-        if (disposed) {
-          map.destroy();
-          return;
-        }
-        topology = map;
-        stopRelabel = onLocaleChange(() => map.relabel());
-      },
-      (error: unknown) => screen.panelFailed('topology', error),
-    );
+  const unmountMap = mountMapLater(screen.hosts.topology, store, (error) =>
+    screen.panelFailed('topology', error),
+  );
 
   return () => {
-    disposed = true;
     stopFocus();
-    stopRelabel();
-    topology?.destroy();
+    unmountMap();
     dashboards.destroy();
     pager.destroy();
     runbookPanel?.destroy();
@@ -260,61 +239,4 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
 
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** The SLOs the sim is configured with for this scenario (the scenario's, or the defaults). */
-function slosOf(session: IncidentSession): BriefingSlos {
-  const slo = session.run.sim.state.config.slo;
-  return {
-    availability: slo.availabilityTarget,
-    latencyTarget: slo.latencyTarget,
-    latencyMs: slo.latencyThresholdMs,
-    windowDays: slo.windowDays,
-  };
-}
-
-/** The log service behind each component of the map (null: it writes no logs of its own). */
-const LOG_SERVICE: Readonly<Record<ComponentId, string | null>> = {
-  users: null,
-  cdn: null,
-  ingress: 'ingress',
-  web: 'web',
-  api: 'api',
-  pool: 'api',
-  pgbouncer: 'pgbouncer',
-  postgres: 'postgres',
-  replica: 'replica',
-  redis: 'redis',
-  coredns: 'coredns',
-  payments: 'api',
-};
-
-/** Roles that can take an incident role: teammates and managers, not stakeholders or vendors. */
-const CREW_ROLES: ReadonlySet<string> = new Set(['teammate', 'manager']);
-
-/**
- * Who can take an incident role: the player, the teams that can be paged (except the external
- * payment provider) and the scenario's own teammates and managers, by the names they speak with.
- */
-export function peopleOf(scenario: ScenarioFile): string[] {
-  const people = new Set<string>(['me', ...PAGE_TARGETS.filter((t) => t !== 'payments')]);
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    if (typeof node !== 'object' || node === null) return;
-    const record = node as Record<string, unknown>;
-    const params = record['params'] as Record<string, unknown> | undefined;
-    if (
-      record['type'] === 'say' &&
-      typeof params?.['from'] === 'string' &&
-      CREW_ROLES.has(String(params['role']))
-    ) {
-      people.add(params['from']);
-    }
-    Object.values(record).forEach(visit);
-  };
-  visit(scenario.machine);
-  return [...people];
 }
