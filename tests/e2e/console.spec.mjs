@@ -28,7 +28,7 @@ async function takeThePager(page) {
   assert.ok(await page.getByText('What normal looks like').isVisible());
   const speed = page.getByRole('group', { name: 'Simulation speed' });
   assert.ok(
-    await speed.getByRole('button', { name: '10×' }).isDisabled(),
+    await speed.getByRole('button', { name: '10×', exact: true }).isDisabled(),
     'no clock before the pager',
   );
   await page.getByRole('button', { name: 'Take the pager' }).click();
@@ -62,6 +62,7 @@ async function expectFits(page) {
 export default [
   {
     name: 'pick an incident, take the pager, work the console by keyboard',
+    timeoutMs: 180_000,
     async run({ browser, baseUrl, artifactsDir }) {
       const { page, finish } = await open(browser, baseUrl, {
         width: 1280,
@@ -73,12 +74,12 @@ export default [
       assert.match((await header.textContent()) ?? '', /T\+00:0\d/);
 
       // The speed buttons work from the keyboard.
-      const ten = page.getByRole('button', { name: '10×' });
+      const ten = page.getByRole('button', { name: '10×', exact: true });
       await ten.focus();
       await page.keyboard.press('Enter');
       assert.equal(await ten.getAttribute('aria-pressed'), 'true');
       assert.equal(
-        await page.getByRole('button', { name: '1×' }).getAttribute('aria-pressed'),
+        await page.getByRole('button', { name: '1×', exact: true }).getAttribute('aria-pressed'),
         'false',
       );
 
@@ -93,7 +94,7 @@ export default [
       assert.match((await header.textContent()) ?? '', /\d\d:\d\d:\d\d UTC/);
 
       // Pause holds the clock still.
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
       const elapsed = page.locator('.clock-elapsed');
       const before = await elapsed.textContent();
       await page.clock.runFor(3_000);
@@ -128,7 +129,7 @@ export default [
       await page.keyboard.press('Escape');
       await input.fill('');
 
-      await page.getByRole('button', { name: '1×' }).click();
+      await page.getByRole('button', { name: '1×', exact: true }).click();
       await page.clock.runFor(1_000);
       await expectFits(page);
       await page.screenshot({
@@ -187,7 +188,7 @@ export default [
         fakeClock: true,
       });
       await takeThePager(page);
-      await page.getByRole('button', { name: '10×' }).click();
+      await page.getByRole('button', { name: '10×', exact: true }).click();
       const alert = page.locator('.feed-item[data-kind="alert"]').first();
       for (let i = 0; i < 24 && !(await alert.isVisible()); i += 1) await page.clock.runFor(5_000);
       assert.equal(await alert.evaluate((el) => getComputedStyle(el).animationName), 'none');
@@ -200,6 +201,7 @@ export default [
   },
   {
     name: 'respond: declare SEV2, page the DBA, read the reply',
+    timeoutMs: 180_000,
     async run({ browser, baseUrl, artifactsDir }) {
       const { page, finish } = await open(browser, baseUrl, {
         width: 1280,
@@ -224,7 +226,7 @@ export default [
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('ArrowRight');
-      const pageTab = respond.getByRole('tab', { name: 'Page' });
+      const pageTab = respond.getByRole('tab', { name: 'Page', exact: true });
       assert.equal(await pageTab.getAttribute('aria-selected'), 'true', 'arrow keys change tabs');
       await respond.getByRole('combobox', { name: 'Who' }).selectOption('dba');
       await respond
@@ -234,13 +236,13 @@ export default [
       await feed.getByText('You paged Mei (DBA on-call)').waitFor();
 
       // The DBA answers about six simulated minutes later.
-      await page.getByRole('button', { name: '10×' }).click();
+      await page.getByRole('button', { name: '10×', exact: true }).click();
       const reply = page.locator('.feed-item[data-kind="reply"]').first();
       for (let i = 0; i < 16 && !(await reply.isVisible()); i += 1) await page.clock.runFor(5_000);
       assert.ok(await reply.isVisible(), "the DBA's reply reached the feed");
       assert.match((await reply.textContent()) ?? '', /Mei \(DBA on-call\)/);
 
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await respond.getByRole('tab', { name: 'Hypothesis' }).click();
       await respond
         .getByRole('textbox', { name: 'Hypothesis' })

@@ -7,7 +7,9 @@
  * 3. Launches Chromium (CHROMIUM_PATH or /usr/bin/chromium) through playwright-core.
  * 4. Runs every tests/e2e/*.spec.mjs. A spec's default export is either
  *      async function ({ browser, baseUrl, artifactsDir }) {}
- *    or an array of tests, each `{ name, run }` or a named async function taking the same argument.
+ *    or an array of tests, each `{ name, run, timeoutMs? }` or a named async function taking the
+ *    same argument. A test may ask for more than the default minute (E2E_TEST_TIMEOUT_MS) with
+ *    `timeoutMs`: playing an incident to its end runs thousands of frames.
  * 5. Prints `ok - name` / `not ok - name` per test and `N passed, M failed` at the end; exits
  *    non-zero on any failure. The preview server is always stopped, including on errors and signals.
  *
@@ -130,7 +132,7 @@ async function loadTests() {
         const name = entries.length === 1 && !entry.name ? spec : entry.name || `#${index + 1}`;
         tests.push({ name: name === spec ? spec : `${spec} › ${name}`, run: entry });
       } else if (entry && typeof entry.run === 'function' && typeof entry.name === 'string') {
-        tests.push({ name: `${spec} › ${entry.name}`, run: entry.run });
+        tests.push({ name: `${spec} › ${entry.name}`, run: entry.run, timeoutMs: entry.timeoutMs });
       } else {
         throw new Error(`${file}: export default a function or an array of { name, run }`);
       }
@@ -191,14 +193,15 @@ async function main() {
 
   for (const test of tests) {
     if (aborting) break;
+    const started = Date.now();
     try {
       await withTimeout(
         Promise.resolve().then(() => test.run({ browser, baseUrl, artifactsDir })),
-        testTimeoutMs,
+        test.timeoutMs ?? testTimeoutMs,
         test.name,
       );
       passed += 1;
-      log(`ok - ${test.name}`);
+      log(`ok - ${test.name} (${Math.round((Date.now() - started) / 1000)} s)`);
     } catch (error) {
       if (aborting) break;
       failed += 1;
