@@ -123,14 +123,25 @@ export function pagerItemOf(notice: PagerNotice): FeedItem | null {
   }
 }
 
+/** Whether the player already read the hint of this level (a resumed run shows it open). */
+function hintTaken(timeline: readonly TimelineEntry[], level: number): boolean {
+  return timeline.some(
+    (e) => e.kind === 'action' && e.action.type === 'takeHint' && e.action['level'] === level,
+  );
+}
+
 /** Hands out, in time order, the feed items that appeared since the last call. */
 export class FeedReader {
   private noticesRead = 0;
   private timelineRead = 0;
   private lastEvent: SimEvent | undefined;
 
-  constructor(private readonly session: IncidentSession) {
-    this.lastEvent = session.run.sim.recorder.events.at(-1);
+  /** `fromStart`: a resumed run shows what already happened; a new one starts from now. */
+  constructor(
+    private readonly session: IncidentSession,
+    fromStart = false,
+  ) {
+    this.lastEvent = fromStart ? undefined : session.run.sim.recorder.events.at(-1);
   }
 
   take(): FeedItem[] {
@@ -138,7 +149,9 @@ export class FeedReader {
     const timeline = this.session.run.timeline;
     for (; this.timelineRead < timeline.length; this.timelineRead += 1) {
       const item = feedItemOf(timeline[this.timelineRead]!);
-      if (item) items.push(item);
+      if (item?.kind === 'hint' && hintTaken(timeline, item.level))
+        items.push({ ...item, taken: true });
+      else if (item) items.push(item);
     }
     // The event list is capped from the front, so look back from its end for the last one seen.
     const events = this.session.run.sim.recorder.events;

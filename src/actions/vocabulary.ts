@@ -108,6 +108,8 @@ export const PLAYER_EVENTS = {
   acknowledgeAlert: z.strictObject({ alert: z.string().min(1) }),
   escalateAlert: z.strictObject({ alert: z.string().min(1), target: z.enum(PAGE_TARGETS) }),
   resolveAlert: z.strictObject({ alert: z.string().min(1) }),
+  /** The player chose to read a hint the story offered (counted in the scores). */
+  takeHint: z.strictObject({ level: z.number().int().min(1).max(3) }),
 } as const;
 
 type Schemas = typeof LEVERS & typeof PLAYER_EVENTS;

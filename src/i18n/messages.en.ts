@@ -6,6 +6,10 @@
  * catalogue lists it too.
  */
 import { channelEn } from './parts/channel.en.ts';
+import { debriefEn } from './parts/debrief.en.ts';
+import { documentEn } from './parts/document.en.ts';
+import { historyEn } from './parts/history.en.ts';
+import { postmortemEn } from './parts/postmortem.en.ts';
 import { dashboardsEn } from './parts/dashboards.en.ts';
 import { logsEn } from './parts/logs.en.ts';
 import { pagerEn } from './parts/pager.en.ts';
@@ -19,6 +23,10 @@ export const en = {
   ...runbooksEn,
   ...channelEn,
   ...logsEn,
+  ...postmortemEn,
+  ...documentEn,
+  ...debriefEn,
+  ...historyEn,
 
   'app.title': 'On-Call Drill',
   'app.documentTitle': 'On-Call Drill — practise production incidents',

@@ -1,5 +1,9 @@
 import type { Translations } from './messages.en.ts';
 import { channelZhCN } from './parts/channel.zh-CN.ts';
+import { debriefZhCN } from './parts/debrief.zh-CN.ts';
+import { documentZhCN } from './parts/document.zh-CN.ts';
+import { historyZhCN } from './parts/history.zh-CN.ts';
+import { postmortemZhCN } from './parts/postmortem.zh-CN.ts';
 import { dashboardsZhCN } from './parts/dashboards.zh-CN.ts';
 import { logsZhCN } from './parts/logs.zh-CN.ts';
 import { pagerZhCN } from './parts/pager.zh-CN.ts';
@@ -17,6 +21,10 @@ export const zhCN = {
   ...runbooksZhCN,
   ...channelZhCN,
   ...logsZhCN,
+  ...postmortemZhCN,
+  ...documentZhCN,
+  ...debriefZhCN,
+  ...historyZhCN,
 
   'app.title': '值班演练',
   'app.documentTitle': '值班演练 — 生产故障实战练习',

@@ -24,6 +24,7 @@ export const PLAYER_EVENT_TYPES = [
   'acknowledgeAlert',
   'escalateAlert',
   'resolveAlert',
+  'takeHint',
 ] as const;
 export type PlayerEventType = (typeof PLAYER_EVENT_TYPES)[number];
 

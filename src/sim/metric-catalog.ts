@@ -419,6 +419,26 @@ defs.push(
     query:
       '1 - sum(rate(http_request_duration_seconds_bucket{le="1"}[5m])) / sum(rate(http_request_duration_seconds_count[5m]))',
   },
+  // Per-second counts of the SLI (what the burn rates average): the postmortem's impact numbers.
+  {
+    key: 'sli_requests',
+    group: 'slo',
+    unit: 'rps',
+    query: 'sum(rate(http_requests_total[1m]))',
+  },
+  {
+    key: 'sli_failed',
+    group: 'slo',
+    unit: 'rps',
+    query: 'sum(rate(http_requests_total{code=~"5.."}[1m]))',
+  },
+  {
+    key: 'sli_slow',
+    group: 'slo',
+    unit: 'rps',
+    query:
+      'sum(rate(http_request_duration_seconds_count[1m])) - sum(rate(http_request_duration_seconds_bucket{le="1"}[1m]))',
+  },
   {
     key: 'burn_rate_5m',
     group: 'slo',

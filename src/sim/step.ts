@@ -123,6 +123,9 @@ const K = {
   replica_cpu: metricIndex('replica_cpu'),
   slo_error_ratio: metricIndex('slo_error_ratio'),
   slo_slow_ratio: metricIndex('slo_slow_ratio'),
+  sli_requests: metricIndex('sli_requests'),
+  sli_failed: metricIndex('sli_failed'),
+  sli_slow: metricIndex('sli_slow'),
   web_cpu: metricIndex('web_cpu'),
   web_pods_ready: metricIndex('web_pods_ready'),
 } as const;
@@ -231,6 +234,10 @@ export function step(prev: SimState, actions: readonly SimAction[], sink: StepSi
   );
 
   writeSample(s, traffic, burn, { walRate, queryMeanMs, evictionsPerSec }, sink.sample);
+  // Exact per-second SLI counts: summed over the record they give the run's impact.
+  sink.sample[K.sli_requests] = sloTotal / dtSec;
+  sink.sample[K.sli_failed] = sloBad / dtSec;
+  sink.sample[K.sli_slow] = sloSlow / dtSec;
   writeRequestLogs(s, traffic, rng, t, sink);
   evaluateAlerts(s.alerts, sink.sample, t + STEP_MS, sink);
 

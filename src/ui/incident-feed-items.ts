@@ -73,7 +73,10 @@ const text = (value: string, className = 'feed-text'): HTMLParagraphElement =>
 const badge = (value: string, className: string): HTMLSpanElement =>
   h('span', { className: `feed-badge ${className}`, text: value });
 
-export function renderItem(item: FeedItem): RenderedItem {
+export function renderItem(
+  item: FeedItem,
+  onTakeHint: (level: number) => void = () => {},
+): RenderedItem {
   switch (item.kind) {
     case 'alert': {
       const severity = severityLabel(item.severity);
@@ -135,7 +138,7 @@ export function renderItem(item: FeedItem): RenderedItem {
       };
     }
     case 'hint':
-      return { element: hintItem(item), announce: t('incident.feed.announce.hint') };
+      return { element: hintItem(item, onTakeHint), announce: t('incident.feed.announce.hint') };
     case 'milestone': {
       const milestone = milestoneLabel(item.name);
       return {
@@ -219,7 +222,10 @@ function ownItem(item: Extract<FeedItem, { kind: 'own' }>): RenderedItem {
  * A hint arrives folded: the player chooses to read it. Its text is not in the document until
  * then, so neither a glance nor a screen reader gives it away.
  */
-function hintItem(item: Extract<FeedItem, { kind: 'hint' }>): HTMLLIElement {
+function hintItem(
+  item: Extract<FeedItem, { kind: 'hint' }>,
+  onTakeHint: (level: number) => void,
+): HTMLLIElement {
   const prompt = text(t('incident.feed.hintPrompt'), 'feed-caption');
   const reveal = h('button', {
     className: 'feed-reveal',
@@ -235,13 +241,23 @@ function hintItem(item: Extract<FeedItem, { kind: 'hint' }>): HTMLLIElement {
     ],
     [prompt, reveal],
   );
-  reveal.addEventListener('click', () => {
+  const show = (): void => {
     const shown = h('p', { className: 'feed-text', text: item.text, attrs: { tabindex: '-1' } });
     prompt.replaceWith(shown);
     reveal.remove();
     element.classList.add('is-revealed');
     // The button is gone: keep keyboard focus on what it revealed.
     shown.focus();
+  };
+  // A hint taken before (a resumed or branched run) stays open.
+  if (item.taken === true) {
+    prompt.replaceWith(h('p', { className: 'feed-text', text: item.text }));
+    reveal.remove();
+    element.classList.add('is-revealed');
+  }
+  reveal.addEventListener('click', () => {
+    show();
+    onTakeHint(item.level);
   });
   return element;
 }

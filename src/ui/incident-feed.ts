@@ -19,7 +19,11 @@ export interface IncidentFeed {
 /** How close to the bottom (px) still counts as "following" the feed. */
 const FOLLOW_SLACK = 32;
 
-export function createFeed(info: IncidentInfo, prefix: string): IncidentFeed {
+export function createFeed(
+  info: IncidentInfo,
+  prefix: string,
+  onTakeHint: (level: number) => void = () => {},
+): IncidentFeed {
   const headingId = `${prefix}-feed-heading`;
   const list = h('ol', { className: 'feed-list' }, [briefingEntry(info)]);
   const empty = h('p', { className: 'feed-empty', text: t('incident.feed.empty') });
@@ -91,7 +95,7 @@ export function createFeed(info: IncidentInfo, prefix: string): IncidentFeed {
       const follow = following;
       const said: HTMLElement[] = [];
       for (const item of items) {
-        const { element: entry, announce } = renderItem(item);
+        const { element: entry, announce } = renderItem(item, onTakeHint);
         list.append(entry);
         said.push(h('p', { text: announce }));
       }

@@ -56,6 +56,8 @@ export interface IncidentScreenCallbacks {
   onShowRunbooks?(): void;
   /** A panel was maximised or restored, or a split moved: canvases re-measure. */
   onLayout?(): void;
+  /** The player chose to read a hint (the scores count it). */
+  onTakeHint?(level: number): void;
 }
 
 /** Where the composition root mounts the panels the screen does not build itself. */
@@ -104,7 +106,7 @@ export function mountIncidentScreen(
   const prefix = `oc-incident-${++mounts}`;
   const layoutChanged = (): void => callbacks.onLayout?.();
   const header = buildHeader(info, prefix, callbacks);
-  const feed = createFeed(info, prefix);
+  const feed = createFeed(info, prefix, (level) => callbacks.onTakeHint?.(level));
   const workbench = createWorkbench(prefix, backend, logs, () => callbacks.onShowRunbooks?.());
   const respond = createRespond(prefix, choices, (c) => callbacks.onRespond(c));
 

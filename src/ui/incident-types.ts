@@ -53,7 +53,14 @@ export type FeedItem =
       readonly key: string;
       readonly params: Readonly<Record<string, string | number>>;
     }
-  | { readonly kind: 'hint'; readonly t: number; readonly level: number; readonly text: string }
+  | {
+      readonly kind: 'hint';
+      readonly t: number;
+      readonly level: number;
+      readonly text: string;
+      /** Already read (a resumed run): shown open. */
+      readonly taken?: boolean;
+    }
   | { readonly kind: 'milestone'; readonly t: number; readonly name: string }
   | { readonly kind: 'end'; readonly t: number; readonly outcome: string; readonly reason: string }
   /** What happened to a page: re-notified while unacknowledged, acknowledged, escalated, resolved. */
