@@ -117,7 +117,10 @@ export const Scenario = z.strictObject({
      * How to tell a player's recorded hypothesis names the cause: it does when it contains every
      * word of one group (case-insensitive). Without it, only the story's `diagnosed` milestone counts.
      */
-    hypothesisKeywords: z.array(z.array(z.string().min(1)).min(1)).min(1).optional(),
+    hypothesisKeywords: z
+      .array(z.array(z.string().min(1)).min(1))
+      .min(1)
+      .optional(),
     redHerrings: z
       .array(z.strictObject({ signal: z.string().min(1), why: z.string().min(1) }))
       .min(1),
