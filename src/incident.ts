@@ -9,6 +9,8 @@ import type { GameClock } from './incident-clock.ts';
 import type { ScenarioFile } from './scenario/schema.ts';
 import { INCIDENT_ROLES, PAGE_TARGETS, SEVERITIES } from './scenario/vocabulary.ts';
 import { IncidentSession } from './session/session.ts';
+import type { SessionInput } from './session/session.ts';
+import type { Postmortem, ScoreKey } from './postmortem/model.ts';
 import { formatClock, STEP_MS } from './sim/index.ts';
 import { MarkerReader, THRESHOLDS, topologyOf } from './incident-snapshot.ts';
 import { createMetricReader } from './metric-reader.ts';
@@ -30,8 +32,27 @@ export interface IncidentOptions {
   readonly scenario: ScenarioFile;
   readonly seed: number;
   onExit(): void;
+  /** Start from this point of an earlier run (reload, branch): its inputs replayed, then paused. */
+  readonly resume?: { readonly inputs: readonly SessionInput[]; readonly t: number } | undefined;
+  /** The run moved: after every input and every 10 simulated seconds (to save it for a reload). */
+  onProgress?(progress: RunProgress): void;
+  /** The player asked for the debrief after the end. */
+  onDebrief?(debrief: Debrief): void;
   /** The attempt is over (resolved, failed, or left mid-incident): for the player's history. */
   onAttempt?(attempt: AttemptResult): void;
+}
+
+export interface RunProgress {
+  readonly inputs: readonly SessionInput[];
+  /** Simulated ms reached. */
+  readonly t: number;
+  readonly ended: boolean;
+}
+
+export interface Debrief {
+  readonly postmortem: Postmortem;
+  readonly inputs: readonly SessionInput[];
+  readonly t: number;
 }
 
 export interface AttemptResult {
@@ -39,6 +60,11 @@ export interface AttemptResult {
   readonly playedMs: number;
   /** Simulated milliseconds to each milestone reached (first time). */
   readonly milestones: Readonly<Record<string, number>>;
+  /** The debrief's figures (see src/postmortem/model.ts), null where never reached. */
+  readonly scores: Readonly<Partial<Record<ScoreKey, number | null>>>;
+  /** The run record's inputs and the simulated ms reached: the run can be replayed. */
+  readonly inputs: readonly SessionInput[];
+  readonly t: number;
 }
 
 /** Mounts the incident screen into `root`; returns a function that stops and removes it. */
@@ -66,7 +92,14 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     reported = true;
     const milestones: Record<string, number> = {};
     for (const m of session.incident.milestones) milestones[m.name] ??= m.t;
-    options.onAttempt?.({ outcome, playedMs: session.t, milestones });
+    options.onAttempt?.({
+      outcome,
+      playedMs: session.t,
+      milestones,
+      scores: {},
+      inputs: session.inputs,
+      t: session.t,
+    });
   };
   let severity: string | null = null;
 
