@@ -70,9 +70,13 @@ export interface AttemptResult {
 /** Mounts the incident screen into `root`; returns a function that stops and removes it. */
 export function startIncident(root: HTMLElement, options: IncidentOptions): () => void {
   const { scenario } = options;
-  const session = new IncidentSession(scenario, options.seed);
+  const { resume } = options;
+  // A resumed or branched run is its record replayed: the same seed and inputs give the same run.
+  const session = resume
+    ? IncidentSession.replay(scenario, options.seed, resume.inputs, resume.t)
+    : new IncidentSession(scenario, options.seed);
   const startEpochMs = session.run.sim.state.config.startEpochMs;
-  const reader = new FeedReader(session);
+  const reader = new FeedReader(session, resume !== undefined);
   const metrics = session.run.sim.recorder.metrics;
   const store = createIncidentStore({
     startEpochMs,
@@ -103,6 +107,18 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   };
   let severity: string | null = null;
 
+  /** Saves the run for a reload: after each input, and every 10 simulated seconds. */
+  let progressAt = -Infinity;
+  let inputsSeen = session.inputs.length;
+  const progress = (): void => {
+    if (!options.onProgress) return;
+    const moved = session.inputs.length !== inputsSeen || session.t - progressAt >= 10_000;
+    if (!moved && !session.ended) return;
+    inputsSeen = session.inputs.length;
+    progressAt = session.t;
+    options.onProgress({ inputs: session.inputs, t: session.t, ended: session.ended });
+  };
+
   const reading = (): ClockReading => ({
     utc: formatClock(startEpochMs + session.t),
     elapsedMs: session.t,
@@ -131,6 +147,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   const show = (force = false): void => {
     // Nothing moved since the last frame: the sim steps ten times a second at 10x, not sixty.
     if (!publish(force)) return;
+    if (started) progress();
     screen.append(reader.take());
     screen.refreshLogs();
     screen.setClock(reading());
@@ -178,17 +195,19 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     {
       onStart() {
         started = true;
+        // A resumed run waits, paused, for the player to look around and press play.
+        const speed = resume ? 0 : 1;
         clock = startClock({
           stepMs: STEP_MS,
-          speed: 1,
+          speed,
           step: () => {
             session.step();
             return !session.ended;
           },
           frame: () => show(),
         });
-        screen.setSpeed(1);
-        store.setState({ phase: 'live', speed: 1 });
+        screen.setSpeed(speed);
+        store.setState({ phase: 'live', speed });
         show(true);
       },
       onSpeed(speed) {
@@ -196,6 +215,9 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
         store.setState({ speed });
       },
       onExit: () => options.onExit(),
+      onTakeHint(level) {
+        if (session.perform({ type: 'takeHint', level }, 'panel').ok) show(true);
+      },
       onShowRunbooks: () => void runbooks(),
       onRespond(communication) {
         // Validated by the session like any action arriving as data; refused ones record nothing.
@@ -257,6 +279,9 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   const unmountMap = mountMapLater(screen.hosts.topology, store, (error) =>
     screen.panelFailed('topology', error),
   );
+
+  // Every panel is in place: a resumed run goes straight to the incident, paused.
+  if (resume) screen.skipBriefing();
 
   return () => {
     stopFocus();

@@ -119,7 +119,9 @@ export const en = {
   'incident.outcome.resolved': 'Resolved',
   'incident.outcome.failed': 'Failed',
   'incident.outcome.timedOut': 'Timed out',
-  'incident.postmortem.later': 'The postmortem arrives in a later release.',
+  'incident.feed.debriefNext':
+    'Open the debrief from the header: your scores, the expert path and the postmortem.',
+  'incident.debrief.open': 'Open the debrief',
 
   'incident.briefing.heading': 'Briefing',
   'incident.briefing.role': 'Your role',

@@ -111,7 +111,8 @@ export const zhCN = {
   'incident.outcome.resolved': '已解决',
   'incident.outcome.failed': '失败',
   'incident.outcome.timedOut': '超时',
-  'incident.postmortem.later': '事后复盘将在后续版本中推出。',
+  'incident.feed.debriefNext': '从顶部打开复盘：你的得分、专家路径和事后复盘报告。',
+  'incident.debrief.open': '打开复盘',
 
   'incident.briefing.heading': '简报',
   'incident.briefing.role': '你的角色',

@@ -158,7 +158,7 @@ export function renderItem(
           [
             text(endLabel(item.outcome)),
             item.reason === '' ? null : text(item.reason),
-            text(t('incident.postmortem.later'), 'feed-caption'),
+            text(t('incident.feed.debriefNext'), 'feed-caption'),
           ].filter((node): node is HTMLParagraphElement => node !== null),
           { 'data-outcome': item.outcome },
         ),

@@ -16,6 +16,8 @@ export type Phase = 'briefing' | 'live' | 'ended';
 export interface HeaderCallbacks {
   onSpeed(speed: Speed): void;
   onExit(): void;
+  /** Shown after the end when given: the way to the debrief. */
+  onDebrief?(): void;
 }
 
 export interface IncidentHeader {
@@ -99,8 +101,13 @@ export function buildHeader(
     speedButtons,
   );
 
-  // After the end there is no clock to steer; the postmortem's place is said honestly.
-  const after = h('p', { className: 'incident-after', text: t('incident.postmortem.later') });
+  // After the end there is no clock to steer: the next step is the debrief.
+  const after = h('button', {
+    className: 'incident-after button-primary',
+    text: t('incident.debrief.open'),
+    attrs: { type: 'button' },
+  });
+  after.addEventListener('click', () => callbacks.onDebrief?.());
   after.hidden = true;
 
   const exit = buildExit(prefix, () => phase === 'live', callbacks.onExit);
@@ -127,10 +134,10 @@ export function buildHeader(
       button.disabled = phase !== 'live';
     }
     if (phase === 'ended' && focusInSpeeds) {
-      exit.querySelector('button')?.focus();
+      (callbacks.onDebrief ? after : exit.querySelector('button'))?.focus();
     }
     speeds.hidden = phase === 'ended';
-    after.hidden = phase !== 'ended';
+    after.hidden = phase !== 'ended' || callbacks.onDebrief === undefined;
     const state = phase === 'live' ? (speed === 0 ? 'paused' : 'live') : phase;
     status.dataset['state'] = state;
     if (phase === 'ended') status.dataset['outcome'] = outcome;

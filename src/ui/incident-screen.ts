@@ -58,6 +58,8 @@ export interface IncidentScreenCallbacks {
   onLayout?(): void;
   /** The player chose to read a hint (the scores count it). */
   onTakeHint?(level: number): void;
+  /** After the end: the player asked for the debrief (postmortem and scores). */
+  onDebrief?(): void;
 }
 
 /** Where the composition root mounts the panels the screen does not build itself. */
@@ -81,6 +83,8 @@ export interface IncidentScreen {
   setSeverity(severity: string): void;
   /** Unacknowledged pages: a count on the pager panel's title. */
   setPagerCount(count: number): void;
+  /** Goes straight to the incident, as if the pager had been taken (a resumed run). */
+  skipBriefing(): void;
   /** The story is over: the header shows the outcome and the speed buttons rest. */
   end(outcome: string): void;
   /** New log lines may have arrived: the log explorer takes them in (cheap, incremental). */
@@ -164,14 +168,15 @@ export function mountIncidentScreen(
   });
   workspace.append(whole.element);
 
-  const briefing = buildBriefing(info, prefix, extras, () => {
+  const begin = (): void => {
     main.replaceChildren(workspace);
     element.dataset['phase'] = 'live';
     header.setPhase('live');
     callbacks.onStart();
     workbench.console.focus();
     layoutChanged();
-  });
+  };
+  const briefing = buildBriefing(info, prefix, extras, begin);
   const main = h('main', { className: 'incident-main' }, [briefing.element]);
   const element = h('div', { className: 'incident-screen', attrs: { 'data-phase': 'briefing' } }, [
     header.element,
@@ -214,6 +219,9 @@ export function mountIncidentScreen(
           attrs: { role: 'alert' },
         }),
       );
+    },
+    skipBriefing: () => {
+      if (element.dataset['phase'] === 'briefing') begin();
     },
     end(outcome) {
       respond.end();

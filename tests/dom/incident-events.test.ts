@@ -54,4 +54,26 @@ describe('what the incident feed reads from the session', () => {
     s.exec('kubectl rollout undo deployment/api');
     expect(reader.take()).toEqual([{ kind: 'milestone', t: 300_000, name: 'mitigated' }]);
   });
+
+  it('reads a resumed run from its start, with the hints the player took shown open', () => {
+    const s = session('pool-exhaustion-leak');
+    // The story offers its first hint eight minutes into the outage.
+    s.advanceTo(1_500_000);
+    const offered = s.run.timeline.filter((e) => e.kind === 'hint');
+    expect(offered.length).toBeGreaterThan(0);
+    const level = offered[0]!.kind === 'hint' ? offered[0]!.level : 0;
+    expect(s.perform({ type: 'takeHint', level }, 'panel')).toEqual({ ok: true });
+    const resumed = IncidentSession.replay(s.scenario, s.run.sim.state.seed, s.inputs, s.t);
+    const items = new FeedReader(resumed, true).take();
+    const hints = items.filter((i) => i.kind === 'hint');
+    expect(hints.map((h) => h.kind === 'hint' && h.taken)).toEqual([true]);
+    // The pages that fired before the reload are there too.
+    expect(items.some((i) => i.kind === 'alert' && i.name === 'ErrorBudgetBurnFast')).toBe(true);
+    // A reader that starts from now misses the alerting rules' pages.
+    expect(
+      new FeedReader(resumed)
+        .take()
+        .some((i) => i.kind === 'alert' && i.name === 'ErrorBudgetBurnFast'),
+    ).toBe(false);
+  });
 });

@@ -82,7 +82,7 @@ function logs(): LogSource {
 
 /** Mounts the screen with callbacks that behave like src/incident.ts: the clock starts at 1x. */
 function mount(info: IncidentInfo = INFO) {
-  const calls = { start: 0, speeds: [] as Speed[], exit: 0 };
+  const calls = { start: 0, speeds: [] as Speed[], exit: 0, debrief: 0, hints: [] as number[] };
   const callbacks: IncidentScreenCallbacks = {
     onStart() {
       calls.start += 1;
@@ -91,6 +91,8 @@ function mount(info: IncidentInfo = INFO) {
     onSpeed: (speed) => calls.speeds.push(speed),
     onExit: () => (calls.exit += 1),
     onRespond: () => ({ ok: true }),
+    onDebrief: () => (calls.debrief += 1),
+    onTakeHint: (level) => calls.hints.push(level),
   };
   screen = mountIncidentScreen(
     root,
@@ -200,21 +202,19 @@ describe('speed controls', () => {
     expect(status()).toBe('Live');
   });
 
-  it('after the end, shows the outcome, rests the clock and says where the postmortem is', () => {
-    const { screen } = mount();
+  it('after the end, shows the outcome, rests the clock and offers the debrief', () => {
+    const { screen, calls } = mount();
     takeThePager();
     const ten = getByRole(speedGroup(), 'button', { name: '10×' });
     ten.focus();
     screen.end('resolved');
     expect(status()).toBe('Resolved');
     expect(root.querySelector<HTMLElement>('.speed-control')!.hidden).toBe(true);
-    expect(root.querySelector('.incident-header')?.textContent).toContain(
-      t('incident.postmortem.later'),
-    );
-    // Focus does not fall to the page when the speed buttons go.
-    expect(document.activeElement).toBe(
-      getByRole(root, 'button', { name: 'Exit to the title screen' }),
-    );
+    const debrief = getByRole(root, 'button', { name: t('incident.debrief.open') });
+    // Focus does not fall to the page when the speed buttons go: it moves to the next step.
+    expect(document.activeElement).toBe(debrief);
+    fireEvent.click(debrief);
+    expect(calls.debrief).toBe(1);
     screen.end('timedOut');
     expect(status()).toBe('Timed out');
   });
@@ -323,8 +323,8 @@ describe('the incident feed', () => {
     expect(entries('reply')[1]!.textContent).toContain('88 个后端处于 idle in transaction');
   });
 
-  it('keeps a hint folded, without its text, until the player reveals it', () => {
-    const { screen } = mount();
+  it('keeps a hint folded, without its text, until the player reveals it (and counts it)', () => {
+    const { screen, calls } = mount();
     takeThePager();
     const text = 'Look at pg_stat_activity by state.';
     screen.append([{ kind: 'hint', t: 1_039_000, level: 1, text }]);
@@ -337,9 +337,21 @@ describe('the incident feed', () => {
     expect(hint.textContent).toContain(text);
     expect(within(hint).queryByRole('button')).toBeNull();
     expect(document.activeElement?.textContent).toBe(text);
+    expect(calls.hints).toEqual([1]);
   });
 
-  it('shows milestones and the end, with its outcome and the postmortem to come', () => {
+  it('shows a hint taken earlier in a resumed run open, without counting it again', () => {
+    const { screen, calls } = mount();
+    takeThePager();
+    const text = 'Look at pg_stat_activity by state.';
+    screen.append([{ kind: 'hint', t: 1_039_000, level: 2, text, taken: true }]);
+    const hint = entries('hint')[0]!;
+    expect(hint.textContent).toContain(text);
+    expect(within(hint).queryByRole('button')).toBeNull();
+    expect(calls.hints).toEqual([]);
+  });
+
+  it('shows milestones and the end, with its outcome and where the debrief is', () => {
     const { screen } = mount();
     takeThePager();
     screen.append([
@@ -355,7 +367,7 @@ describe('the incident feed', () => {
     expect(end.textContent).toContain('Timed out');
     expect(end.textContent).toContain(t('incident.end.timedOut'));
     expect(end.textContent).toContain('The pools stayed exhausted.');
-    expect(end.textContent).toContain(t('incident.postmortem.later'));
+    expect(end.textContent).toContain(t('incident.feed.debriefNext'));
   });
 
   it('reads each new entry once in a polite live region', () => {
