@@ -9,6 +9,7 @@ import { channelEn } from './parts/channel.en.ts';
 import { debriefEn } from './parts/debrief.en.ts';
 import { documentEn } from './parts/document.en.ts';
 import { historyEn } from './parts/history.en.ts';
+import { replayEn } from './parts/replay.en.ts';
 import { postmortemEn } from './parts/postmortem.en.ts';
 import { dashboardsEn } from './parts/dashboards.en.ts';
 import { logsEn } from './parts/logs.en.ts';
@@ -27,6 +28,7 @@ export const en = {
   ...documentEn,
   ...debriefEn,
   ...historyEn,
+  ...replayEn,
 
   'app.title': 'On-Call Drill',
   'app.documentTitle': 'On-Call Drill — practise production incidents',
