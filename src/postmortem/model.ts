@@ -95,7 +95,11 @@ export interface Impact {
   readonly requests: number;
   readonly failed: number;
   readonly slow: number;
-  /** (failed + slow) / requests within the impact window. */
+  /**
+   * Share of the window's requests that failed or were slow. The sim counts a failure slower than
+   * the threshold in both, so this sums max(failed, slow) per second: a lower bound that never
+   * counts a request twice.
+   */
   readonly affectedShare: number;
   readonly budgets: readonly BudgetUse[];
   readonly peakLatency: { readonly metric: string; readonly ms: number; readonly t: number };
@@ -175,6 +179,8 @@ export interface ReferencePath {
   readonly mitigatedAt: number | null;
   readonly resolvedAt: number | null;
   readonly budgetConsumed: number;
+  /** When its impact began (the same as the player's unless someone acted before it). */
+  readonly impactStartedAt?: number | null;
 }
 
 export interface Postmortem {
