@@ -1,8 +1,11 @@
 /**
- * The player's attempts, kept in localStorage. Reading never throws: saved data that does not
- * parse or check is moved aside under a dated key (so nothing is lost) and reported, and the game
- * starts from an empty history. A composition-root module: it owns the browser storage.
+ * The player's attempts, kept in localStorage under `on-call-drill.attempts` (format in
+ * src/shared/attempts.ts; older versions are migrated on read). Reading never throws: saved data
+ * that does not parse or check is moved aside under a dated key (so nothing is lost) and
+ * reported, and the game starts from an empty history. A composition-root module.
  */
+import { readSaved, writeSaved } from './saved-data.ts';
+import type { SetAside, WriteResult } from './saved-data.ts';
 import { parseAttempts, serializeAttempts } from './shared/attempts.ts';
 import type { Attempt } from './shared/attempts.ts';
 
@@ -11,47 +14,26 @@ export const HISTORY_KEY = 'on-call-drill.attempts';
 export interface HistoryLoad {
   readonly attempts: readonly Attempt[];
   /** What was wrong with the saved data and where it was kept, when it had to be set aside. */
-  readonly problem: { readonly detail: string; readonly keptAs: string } | null;
+  readonly problem: SetAside | null;
 }
 
 /** Most attempts kept: the oldest go first (a long-lived browser must not fill its quota). */
 const LIMIT = 500;
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Storage can be disabled (privacy settings); the game plays without a history then.
-    return null;
-  }
-}
-
 export function loadHistory(now: Date = new Date()): HistoryLoad {
-  const store = storage();
-  if (store === null) return { attempts: [], problem: null };
-  const text = store.getItem(HISTORY_KEY);
-  const result = parseAttempts(text);
-  if (result.ok) return { attempts: result.saved.attempts, problem: null };
-  const keptAs = `${HISTORY_KEY}.unreadable-${now.toISOString()}`;
-  try {
-    store.setItem(keptAs, text ?? '');
-    store.removeItem(HISTORY_KEY);
-  } catch {
-    // Could not move it: leave it where it is, untouched, and still play.
-    return { attempts: [], problem: { detail: result.problem, keptAs: HISTORY_KEY } };
-  }
-  return { attempts: [], problem: { detail: result.problem, keptAs } };
+  const { value, problem } = readSaved(
+    HISTORY_KEY,
+    (text) => {
+      const result = parseAttempts(text);
+      return result.ok ? { ok: true, value: result.saved.attempts } : result;
+    },
+    now,
+  );
+  return { attempts: value ?? [], problem };
 }
 
-/** Adds an attempt; returns false when the browser would not store it. */
-export function recordAttempt(attempt: Attempt): boolean {
-  const store = storage();
-  if (store === null) return false;
+/** Adds an attempt; says so when the browser would not store it. */
+export function recordAttempt(attempt: Attempt): WriteResult {
   const { attempts } = loadHistory();
-  try {
-    store.setItem(HISTORY_KEY, serializeAttempts([...attempts, attempt].slice(-LIMIT)));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeSaved(HISTORY_KEY, serializeAttempts([...attempts, attempt].slice(-LIMIT)));
 }

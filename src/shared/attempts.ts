@@ -1,14 +1,26 @@
 /**
  * The player's past attempts, as saved in the browser: parsing and checking the saved data and
  * summarising it per scenario. Pure: the composition root (src/attempt-history.ts) reads and
- * writes storage. Saved data is versioned; anything that does not parse or check is reported and
- * set aside by the caller, never trusted.
+ * writes storage. Saved data is versioned; older versions are migrated, and anything that does
+ * not parse or check (or comes from a newer game) is reported and set aside by the caller, never
+ * trusted.
  */
 
-export const ATTEMPTS_VERSION = 1;
+/**
+ * 2: attempts carry the debrief's scores and the id of their saved run record.
+ * 1: outcome, time played and milestones only (migrated with no scores and no run).
+ */
+export const ATTEMPTS_VERSION = 2;
 
 export type AttemptOutcome = 'resolved' | 'failed' | 'abandoned';
 const OUTCOMES: readonly AttemptOutcome[] = ['resolved', 'failed', 'abandoned'];
+
+/**
+ * The debrief's figures by score key (`ScoreKey` of src/postmortem/model.ts: `mitigate`,
+ * `budget`, `harmful`, `hints`, ...): milliseconds for times, a ratio for the budget, a count
+ * otherwise; null when never reached, absent when not computed.
+ */
+export type AttemptScores = Readonly<Partial<Record<string, number | null>>>;
 
 export interface Attempt {
   readonly scenarioId: string;
@@ -22,6 +34,9 @@ export interface Attempt {
   readonly playedMs: number;
   /** Simulated milliseconds from the start to each milestone the player reached. */
   readonly milestones: Readonly<Partial<Record<string, number>>>;
+  readonly scores: AttemptScores;
+  /** The key of the saved run record (src/run-storage.ts), to replay it or rebuild its debrief. */
+  readonly runId?: string;
 }
 
 export interface SavedAttempts {
@@ -30,15 +45,24 @@ export interface SavedAttempts {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly saved: SavedAttempts }
+  | {
+      readonly ok: true;
+      readonly saved: SavedAttempts;
+      /** The version the data was saved in, when it was older and has been migrated. */
+      readonly migratedFrom: number | null;
+    }
   | { readonly ok: false; readonly problem: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-/** Why an attempt is not valid, or null when it is. */
-function attemptProblem(v: unknown): string | null {
+/** Most score keys an attempt may carry (there are eight today). */
+const MAX_SCORES = 32;
+const MAX_RUN_ID = 200;
+
+/** Why an attempt is not valid in `version`, or null when it is. */
+function attemptProblem(v: unknown, version: number): string | null {
   if (!isRecord(v)) return 'is not an object';
   if (typeof v['scenarioId'] !== 'string' || v['scenarioId'] === '') return 'scenarioId is missing';
   if (!isCount(v['scenarioVersion'])) return 'scenarioVersion is not a number';
@@ -53,12 +77,43 @@ function attemptProblem(v: unknown): string | null {
   if (!isRecord(milestones) || !Object.values(milestones).every(isCount)) {
     return 'milestones are not times';
   }
+  if (version < 2) return null;
+  const scores = v['scores'];
+  if (
+    !isRecord(scores) ||
+    Object.keys(scores).length > MAX_SCORES ||
+    !Object.values(scores).every((s) => s === null || (typeof s === 'number' && Number.isFinite(s)))
+  ) {
+    return 'scores are not numbers';
+  }
+  const runId = v['runId'];
+  if (
+    runId !== undefined &&
+    (typeof runId !== 'string' || runId === '' || runId.length > MAX_RUN_ID)
+  ) {
+    return 'runId is not a key';
+  }
   return null;
 }
 
+/** A version 1 attempt as version 2 has it: no scores were computed, no run was kept. */
+const fromVersion1 = (a: Attempt): Attempt => ({
+  scenarioId: a.scenarioId,
+  scenarioVersion: a.scenarioVersion,
+  seed: a.seed,
+  mode: a.mode,
+  endedAt: a.endedAt,
+  outcome: a.outcome,
+  playedMs: a.playedMs,
+  milestones: a.milestones,
+  scores: {},
+});
+
 /** Parses saved text; `null` (nothing saved yet) is an empty history. */
 export function parseAttempts(text: string | null): ParseResult {
-  if (text === null) return { ok: true, saved: { version: ATTEMPTS_VERSION, attempts: [] } };
+  if (text === null) {
+    return { ok: true, saved: { version: ATTEMPTS_VERSION, attempts: [] }, migratedFrom: null };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -66,16 +121,31 @@ export function parseAttempts(text: string | null): ParseResult {
     return { ok: false, problem: 'not valid JSON' };
   }
   if (!isRecord(data)) return { ok: false, problem: 'not an object' };
-  if (data['version'] !== ATTEMPTS_VERSION) {
-    return { ok: false, problem: `version ${String(data['version'])} is not ${ATTEMPTS_VERSION}` };
+  const version = data['version'];
+  if (version !== 1 && version !== ATTEMPTS_VERSION) {
+    const newer = typeof version === 'number' && version > ATTEMPTS_VERSION;
+    return {
+      ok: false,
+      problem: newer
+        ? `version ${version} is newer than this game reads (${ATTEMPTS_VERSION})`
+        : `version ${String(version)} is not known`,
+    };
   }
   const attempts = data['attempts'];
   if (!Array.isArray(attempts)) return { ok: false, problem: 'attempts is not a list' };
   for (const [i, attempt] of attempts.entries()) {
-    const problem = attemptProblem(attempt);
+    const problem = attemptProblem(attempt, version);
     if (problem !== null) return { ok: false, problem: `attempts[${i}]: ${problem}` };
   }
-  return { ok: true, saved: { version: ATTEMPTS_VERSION, attempts: attempts as Attempt[] } };
+  const checked = attempts as Attempt[];
+  return {
+    ok: true,
+    saved: {
+      version: ATTEMPTS_VERSION,
+      attempts: version === 1 ? checked.map(fromVersion1) : checked,
+    },
+    migratedFrom: version === 1 ? 1 : null,
+  };
 }
 
 export function serializeAttempts(attempts: readonly Attempt[]): string {

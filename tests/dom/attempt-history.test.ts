@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_KEY, loadHistory, recordAttempt } from '../../src/attempt-history.ts';
 import type { Attempt } from '../../src/shared/attempts.ts';
 
@@ -11,6 +11,7 @@ const attempt = (overrides: Partial<Attempt> = {}): Attempt => ({
   outcome: 'resolved',
   playedMs: 900_000,
   milestones: { diagnosed: 300_000, mitigated: 600_000 },
+  scores: { mitigate: 540_000, budget: 0.02 },
   ...overrides,
 });
 
@@ -20,8 +21,8 @@ afterEach(() => localStorage.clear());
 describe('attempt history in localStorage', () => {
   it('starts empty and keeps what is recorded', () => {
     expect(loadHistory()).toEqual({ attempts: [], problem: null });
-    expect(recordAttempt(attempt())).toBe(true);
-    expect(recordAttempt(attempt({ outcome: 'abandoned', milestones: {} }))).toBe(true);
+    expect(recordAttempt(attempt())).toEqual({ ok: true });
+    expect(recordAttempt(attempt({ outcome: 'abandoned', milestones: {} }))).toEqual({ ok: true });
     const { attempts, problem } = loadHistory();
     expect(problem).toBeNull();
     expect(attempts.map((a) => a.outcome)).toEqual(['resolved', 'abandoned']);
@@ -43,11 +44,30 @@ describe('attempt history in localStorage', () => {
 
   it('sets aside data from another version, and data with a bad field, naming the field', () => {
     localStorage.setItem(HISTORY_KEY, JSON.stringify({ version: 99, attempts: [] }));
-    expect(loadHistory().problem?.detail).toBe('version 99 is not 1');
+    expect(loadHistory().problem?.detail).toBe('version 99 is newer than this game reads (2)');
     localStorage.setItem(
       HISTORY_KEY,
-      JSON.stringify({ version: 1, attempts: [attempt(), { ...attempt(), playedMs: 'long' }] }),
+      JSON.stringify({ version: 2, attempts: [attempt(), { ...attempt(), playedMs: 'long' }] }),
     );
     expect(loadHistory().problem?.detail).toBe('attempts[1]: playedMs is not a number');
+  });
+
+  it('reads a version 1 history, keeps every attempt, and saves it back as version 2', () => {
+    const { scores: _none, ...old } = attempt();
+    localStorage.setItem(HISTORY_KEY, JSON.stringify({ version: 1, attempts: [old] }));
+    const loaded = loadHistory();
+    expect(loaded).toEqual({ attempts: [{ ...old, scores: {} }], problem: null });
+    recordAttempt(attempt({ runId: 'run-1' }));
+    const saved = JSON.parse(localStorage.getItem(HISTORY_KEY)!) as { version: number };
+    expect(saved.version).toBe(2);
+    expect(loadHistory().attempts.map((a) => a.runId)).toEqual([undefined, 'run-1']);
+  });
+
+  it('reports a full storage instead of throwing', () => {
+    const full = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    expect(recordAttempt(attempt())).toEqual({ ok: false, reason: 'full' });
+    full.mockRestore();
   });
 });
