@@ -18,7 +18,7 @@ const HELP = `usage: npm run drill -- <command> [options]
 commands:
   simulate   run the simulation headless and print a summary (see: simulate --help)
   check      validate scenario files and walk their statecharts (see: check --help)
-  play       play a scenario headless (see: play --help)
+  play       play a scenario headless, optionally writing its postmortem (see: play --help)
   exec       print what the console shows at a moment of a scenario (see: exec --help)
   schema     print the JSON Schema of scenario files (kept in scenarios/scenario.schema.json)
   help       show this help`;
