@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, setLocale } from '../../src/i18n/index.ts';
 import { ALLOWED_TAGS, matchRanges, renderMarkdown } from '../../src/ui/runbooks/markdown.ts';
+import { parseBlocks, plainText, tableCells } from '../../src/ui/runbooks/markdown-parse.ts';
 
 const ALLOWED_ATTRIBUTES = new Set([
   'class',
@@ -16,6 +17,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'type',
   'tabindex',
   'aria-label',
+  'scope',
 ]);
 
 const known = new Set(['runbooks/db-pool.md', 'runbooks/dns.md']);
@@ -122,6 +124,58 @@ describe('renderMarkdown', () => {
     expect(button.textContent).toBe('Copied');
   });
 
+  it('renders GitHub-flavoured tables with a head, a body and alignment', () => {
+    const root = render(
+      'Before the table.\n| Time | What | Count |\n| :--- | :-: | --: |\n| 14:02 | `kubectl rollout undo` | 3 |\n| 14:05 | a \\| b **bold** |\n\nAfter.',
+    );
+    const table = root.querySelector('.md-table > table')!;
+    expect(root.querySelector('p')?.textContent).toBe('Before the table.');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Time',
+      'What',
+      'Count',
+    ]);
+    expect(table.querySelector('th')?.getAttribute('scope')).toBe('col');
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    // A short row is padded with empty cells; an escaped pipe stays in its cell.
+    expect(rows).toEqual([
+      ['14:02', 'kubectl rollout undo', '3'],
+      ['14:05', 'a | b bold', ''],
+    ]);
+    expect(table.querySelector('tbody td code')?.textContent).toBe('kubectl rollout undo');
+    expect(table.querySelector('tbody strong')?.textContent).toBe('bold');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.className)).toEqual([
+      'md-align-left',
+      'md-align-center',
+      'md-align-right',
+    ]);
+    expect(root.lastElementChild?.textContent).toBe('After.');
+    expect(violations(root)).toEqual([]);
+  });
+
+  it('keeps pipes without a delimiter row, and mismatched tables, as paragraph text', () => {
+    const root = render('a | b\nc | d\n\n| x | y |\n| --- |\n| 1 | 2 |');
+    expect(root.querySelector('table')).toBeNull();
+    expect(root.textContent).toContain('a | b c | d');
+    expect(tableCells('| one | two \\| three |')).toEqual(['one', 'two | three']);
+    expect(plainText(parseBlocks('| a | b |\n|---|---|\n| 1 | 2 |'))).toBe('a b\n1 2');
+  });
+
+  it('reads a backslash before any ASCII punctuation as a literal character', () => {
+    const root = render('\\<b\\> a \\| b, https\\://x, \\# not a heading, \\~ and \\@, C:\\Users');
+    expect(root.textContent).toBe('<b> a | b, https://x, # not a heading, ~ and @, C:\\Users');
+    expect(render('\\- not a list').querySelector('ul')).toBeNull();
+  });
+
+  it('keeps HTML in table cells as text', () => {
+    const root = render('| <img src=x onerror=alert(1)> |\n|---|\n| <script>x</script> |');
+    expect(root.querySelector('img, script')).toBeNull();
+    expect(root.querySelector('th')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(violations(root)).toEqual([]);
+  });
+
   it('marks search terms in the text, case ignored', () => {
     const root = render('The Pool is full; pool waits.', ['pool']);
     expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Pool', 'pool']);
@@ -162,6 +216,12 @@ describe('renderMarkdown', () => {
       '../',
       'text',
       '---',
+      '|',
+      ' | ',
+      '\\|',
+      '|---|',
+      '| :-: | --: |',
+      '\n| a | b |\n| --- | --- |\n',
     );
     fc.assert(
       fc.property(

@@ -1,7 +1,7 @@
 /**
- * A small Markdown reader for runbooks: the subset runbooks need (ATX headings, paragraphs,
- * bullet and numbered lists, fenced code, block quotes, rules, and inline code, bold, italic and
- * links). It produces plain data, never HTML; `markdown.ts` turns that into DOM nodes with
+ * A small Markdown reader for runbooks and the postmortem: the subset they need (ATX headings,
+ * paragraphs, bullet and numbered lists, fenced code, block quotes, rules, GitHub-flavoured
+ * tables, and inline code, bold, italic and links). It produces plain data, never HTML; `markdown.ts` turns that into DOM nodes with
  * textContent. Anything it does not understand stays text. Pure: the CLI and node tests use it.
  */
 
@@ -24,7 +24,17 @@ export type Block =
     }
   | { readonly kind: 'code'; readonly lang: string; readonly text: string }
   | { readonly kind: 'quote'; readonly inlines: readonly Inline[] }
-  | { readonly kind: 'rule' };
+  | { readonly kind: 'rule' }
+  | {
+      readonly kind: 'table';
+      /** One entry per column, from the delimiter row (`:--`, `:-:`, `--:`). */
+      readonly align: readonly TableAlign[];
+      readonly head: readonly (readonly Inline[])[];
+      /** Body rows, each with exactly as many cells as the head. */
+      readonly rows: readonly (readonly (readonly Inline[])[])[];
+    };
+
+export type TableAlign = 'left' | 'center' | 'right' | null;
 
 const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)/;
@@ -32,6 +42,8 @@ const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
 const NUMBERED = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
 const RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
+
+const DELIMITER_CELL = /^:?-+:?$/;
 
 const blank = (line: string): boolean => line.trim() === '';
 const startsBlock = (line: string): boolean =>
@@ -41,6 +53,50 @@ const startsBlock = (line: string): boolean =>
   NUMBERED.test(line) ||
   RULE.test(line) ||
   QUOTE.test(line);
+
+/** The cells of a table row: split at unescaped pipes, outer pipes dropped, `\|` kept as `|`. */
+export function tableCells(line: string): string[] {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|') && !row.endsWith('\\|')) row = row.slice(0, -1);
+  const cells: string[] = [];
+  let cell = '';
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i]!;
+    if (c === '\\' && row[i + 1] === '|') {
+      cell += '|';
+      i++;
+    } else if (c === '|') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/**
+ * The columns' alignment when `lines[i]` starts a table (a header row with a pipe, then a
+ * delimiter row with a pipe and as many cells), else null.
+ */
+function tableAt(lines: readonly string[], i: number): TableAlign[] | null {
+  const head = lines[i];
+  const delimiter = lines[i + 1];
+  if (head === undefined || delimiter === undefined) return null;
+  if (!head.includes('|') || !delimiter.includes('|') || !delimiter.includes('-')) return null;
+  const cells = tableCells(delimiter);
+  if (!cells.every((c) => DELIMITER_CELL.test(c))) return null;
+  if (tableCells(head).length !== cells.length) return null;
+  return cells.map((c) =>
+    c.startsWith(':') && c.endsWith(':')
+      ? 'center'
+      : c.endsWith(':')
+        ? 'right'
+        : c.startsWith(':')
+          ? 'left'
+          : null,
+  );
+}
 
 /** Splits Markdown into blocks. Never throws; unknown syntax becomes paragraph text. */
 export function parseBlocks(source: string): Block[] {
@@ -126,13 +182,35 @@ export function parseBlocks(source: string): Block[] {
       });
       continue;
     }
+    const align = tableAt(lines, i);
+    if (align) {
+      const row = (l: string): Inline[][] => {
+        const cells = tableCells(l);
+        // GFM: missing cells are empty, extra cells are dropped.
+        return align.map((_, c) => parseInlines(cells[c] ?? ''));
+      };
+      const head = row(line);
+      const rows: Inline[][][] = [];
+      i += 2;
+      while (i < lines.length && !blank(lines[i]!) && !startsBlock(lines[i]!))
+        rows.push(row(lines[i++]!));
+      blocks.push({ kind: 'table', align, head, rows });
+      continue;
+    }
     const parts: string[] = [];
-    while (i < lines.length && !blank(lines[i]!) && (parts.length === 0 || !startsBlock(lines[i]!)))
+    while (
+      i < lines.length &&
+      !blank(lines[i]!) &&
+      (parts.length === 0 || (!startsBlock(lines[i]!) && !tableAt(lines, i)))
+    )
       parts.push(lines[i++]!.trim());
     blocks.push({ kind: 'paragraph', inlines: parseInlines(parts.join(' ')) });
   }
   return blocks;
 }
+
+/** ASCII punctuation: CommonMark lets a backslash escape any of it (`\<`, `\|`, `\:`...). */
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
 
 /** Inline spans: `code`, **strong**, *em* or _em_, [text](href); backslash escapes. */
 export function parseInlines(text: string): Inline[] {
@@ -145,7 +223,7 @@ export function parseInlines(text: string): Inline[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === '\\' && i + 1 < text.length && /[\\`*_[\]()#>!-]/.test(text[i + 1]!)) {
+    if (c === '\\' && i + 1 < text.length && ESCAPABLE.test(text[i + 1]!)) {
       plain += text[i + 1];
       i += 2;
       continue;
@@ -235,6 +313,8 @@ export function plainText(blocks: readonly Block[]): string {
           return b.text;
         case 'rule':
           return '';
+        case 'table':
+          return [b.head, ...b.rows].map((r) => r.map(inlineText).join(' ')).join('\n');
       }
     })
     .filter((line) => line !== '')
@@ -268,6 +348,7 @@ export function linksOf(blocks: readonly Block[]): string[] {
   for (const b of blocks) {
     if (b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'quote') walk(b.inlines);
     if (b.kind === 'list') b.items.forEach((item) => item.forEach(walk));
+    if (b.kind === 'table') [b.head, ...b.rows].forEach((r) => r.forEach(walk));
   }
   return out;
 }

@@ -2,12 +2,13 @@
  * Runbook Markdown as DOM: the blocks of `markdown-parse.ts` built with `h()` and text nodes, so
  * no string ever becomes markup. Only the elements in `ALLOWED_TAGS` are created. Links to other
  * runbooks become in-panel links (`data-doc`); any other link is shown as text with its address
- * and is never navigated. Code blocks get a Copy button.
+ * and is never navigated. Code blocks get a Copy button; tables sit in a box that scrolls
+ * sideways rather than widening the page.
  */
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 import { parseBlocks, resolveDocLink } from './markdown-parse.ts';
-import type { Block, Inline } from './markdown-parse.ts';
+import type { Block, Inline, TableAlign } from './markdown-parse.ts';
 
 /** Every element the renderer may create; the property test holds it to this list. */
 export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
@@ -31,6 +32,12 @@ export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
   'hr',
   'div',
   'button',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ]);
 
 export interface RenderOptions {
@@ -84,7 +91,43 @@ function block(b: Block, o: RenderOptions): HTMLElement {
       );
     case 'code':
       return codeBlock(b.text, b.lang, o);
+    case 'table':
+      return table(b, o);
   }
+}
+
+function table(b: Extract<Block, { kind: 'table' }>, o: RenderOptions): HTMLElement {
+  const cell = (tag: 'th' | 'td', spans: readonly Inline[], align: TableAlign): HTMLElement =>
+    h(
+      tag,
+      {
+        ...(align ? { className: `md-align-${align}` } : {}),
+        ...(tag === 'th' ? { attrs: { scope: 'col' } } : {}),
+      },
+      inlines(spans, o),
+    );
+  const head = h('thead', {}, [
+    h(
+      'tr',
+      {},
+      b.head.map((c, i) => cell('th', c, b.align[i] ?? null)),
+    ),
+  ]);
+  const body =
+    b.rows.length === 0
+      ? null
+      : h(
+          'tbody',
+          {},
+          b.rows.map((r) =>
+            h(
+              'tr',
+              {},
+              r.map((c, i) => cell('td', c, b.align[i] ?? null)),
+            ),
+          ),
+        );
+  return h('div', { className: 'md-table' }, [h('table', {}, [head, body])]);
 }
 
 function inlines(spans: readonly Inline[], o: RenderOptions): Node[] {
