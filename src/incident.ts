@@ -26,11 +26,14 @@ import { runbooksFor } from './runbook-catalogue.ts';
 import type { ClockReading } from './ui/incident-screen.ts';
 import { LOG_SERVICE, peopleOf, slosOf } from './incident-facts.ts';
 import { mountMapLater } from './incident-map.ts';
+import { createDebriefBuilder } from './incident-debrief.ts';
 
 export interface IncidentOptions {
   /** The scenario with its variant filled in (`variantFor`). */
   readonly scenario: ScenarioFile;
   readonly seed: number;
+  /** The game mode, for the postmortem and the history (default `practice`). */
+  readonly mode?: string | undefined;
   onExit(): void;
   /** Start from this point of an earlier run (reload, branch): its inputs replayed, then paused. */
   readonly resume?: { readonly inputs: readonly SessionInput[]; readonly t: number } | undefined;
@@ -91,6 +94,9 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   let over = false;
   let started = false;
   let reported = false;
+  const debrief = createDebriefBuilder(session, options.mode ?? 'practice');
+  /** How the story ended, once it has: leaving afterwards is not abandoning. */
+  let endedAs: AttemptResult['outcome'] | null = null;
   const report = (outcome: AttemptResult['outcome']): void => {
     if (reported || !started) return;
     reported = true;
@@ -100,7 +106,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       outcome,
       playedMs: session.t,
       milestones,
-      scores: {},
+      scores: debrief.scoresNow(),
       inputs: session.inputs,
       t: session.t,
     });
@@ -160,8 +166,18 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       clock?.stop();
       store.setState({ phase: 'ended', speed: 0 });
       const outcome = session.run.ended?.outcome ?? '';
-      report(outcome === 'resolved' ? 'resolved' : 'failed');
+      endedAs = outcome === 'resolved' ? 'resolved' : 'failed';
+      const ended = endedAs;
       screen.end(outcome);
+      progress();
+      // The attempt is recorded with its scores once the postmortem is built (off this frame).
+      void debrief.postmortem().then(
+        () => report(ended),
+        (error: unknown) => {
+          console.error(error);
+          report(ended);
+        },
+      );
     }
   };
 
@@ -215,6 +231,18 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
         store.setState({ speed });
       },
       onExit: () => options.onExit(),
+      // The header offers the debrief only when there is somewhere to show it.
+      ...(options.onDebrief
+        ? {
+            onDebrief() {
+              void debrief.postmortem().then(
+                (postmortem) =>
+                  options.onDebrief?.({ postmortem, inputs: session.inputs, t: session.t }),
+                (error: unknown) => console.error(error),
+              );
+            },
+          }
+        : {}),
       onTakeHint(level) {
         if (session.perform({ type: 'takeHint', level }, 'panel').ok) show(true);
       },
@@ -290,7 +318,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     pager.destroy();
     runbookPanel?.destroy();
     clock?.stop();
-    report('abandoned');
+    report(endedAs ?? 'abandoned');
     screen.destroy();
   };
 }

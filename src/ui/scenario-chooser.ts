@@ -5,10 +5,12 @@
  * paints (the scenario files load lazily), so the screen says it is loading.
  */
 import './incident.css';
+import './history.css';
 import { t } from '../i18n/index.ts';
 import { CATALOGUES, lookup } from '../i18n/index.ts';
 import type { AttemptSummary } from '../shared/attempts.ts';
-import { formatElapsed } from './incident-format.ts';
+import { formatWallTime } from './history-view.ts';
+import { elapsedLabel, formatElapsed } from './incident-format.ts';
 import { h } from './dom.ts';
 import { pulseIcon } from './icons.ts';
 
@@ -27,6 +29,21 @@ export interface ScenarioCard {
 export interface ChooserOptions {
   onBack(): void;
   onPick(id: string): void;
+  /** Shows a History button that opens the player's past attempts. */
+  onHistory?(): void;
+}
+
+/** An incident left in the middle (the page was reloaded or closed), offered to be resumed. */
+export interface ResumeOffer {
+  readonly title: string;
+  /** Simulated ms reached. */
+  readonly elapsedMs: number;
+  /** Wall-clock ISO time it was last saved. */
+  readonly savedAt: string;
+  /** Said under the offer, e.g. that the scenario has changed since. */
+  readonly warning?: string;
+  onResume(): void;
+  onDiscard(): void;
 }
 
 export interface ScenarioChooser {
@@ -34,8 +51,10 @@ export interface ScenarioChooser {
   show(cards: readonly ScenarioCard[]): void;
   /** The scenarios could not be loaded. */
   fail(): void;
-  /** Saved history could not be read and was set aside: say so, and where it was kept. */
+  /** A problem to report, e.g. saved data set aside (and where it was kept). Adds to any shown. */
   notice(text: string): void;
+  /** Offers to resume an unfinished incident (Resume / Discard). */
+  offerResume(offer: ResumeOffer): void;
   destroy(): void;
 }
 
@@ -65,8 +84,13 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
     attrs: { role: 'status' },
   });
   const list = h('ul', { className: 'scenario-list', attrs: { 'aria-label': t('chooser.list') } });
-  const notice = h('p', { className: 'chooser-notice', attrs: { role: 'alert' } });
-  notice.hidden = true;
+  // Problems with saved data, one alert each (attempts and the unfinished run can both have one).
+  const notices = h('div', { className: 'history-notices' });
+  const resume = h('section', {
+    className: 'chooser-resume',
+    attrs: { 'aria-label': t('history.resume.label') },
+  });
+  resume.hidden = true;
   const search = h('input', {
     className: 'chooser-search',
     id: `${prefix}-search`,
@@ -112,12 +136,21 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
     attrs: { type: 'button' },
   });
   back.addEventListener('click', () => options.onBack());
+  const { onHistory } = options;
+  const history = onHistory
+    ? h('button', {
+        className: 'chooser-back chooser-history',
+        text: t('history.open'),
+        attrs: { type: 'button' },
+      })
+    : null;
+  history?.addEventListener('click', () => onHistory?.());
 
   const element = h('div', { className: 'chooser-screen' }, [
     h('header', { className: 'topbar' }, [
       h('div', { className: 'topbar-inner' }, [
         h('div', { className: 'brand' }, [h('span', { className: 'brand-mark' }, [pulseIcon()])]),
-        back,
+        h('div', { className: 'topbar-actions' }, [history, back]),
       ]),
     ]),
     h('main', { className: 'stage chooser-stage', attrs: { 'aria-labelledby': headingId } }, [
@@ -126,7 +159,8 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
         heading,
         h('p', { className: 'chooser-lede', text: t('chooser.intro') }),
       ]),
-      notice,
+      notices,
+      resume,
       status,
       controls,
       list,
@@ -135,6 +169,48 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
   ]);
 
   let busy = false;
+  const offerResume = (offer: ResumeOffer): void => {
+    const go = h('button', {
+      className: 'history-button is-primary',
+      text: t('history.resume.resume'),
+      attrs: { type: 'button' },
+    });
+    const discard = h('button', {
+      className: 'history-button',
+      text: t('history.resume.discard'),
+      attrs: { type: 'button' },
+    });
+    go.addEventListener('click', () => {
+      // Resuming opens the incident like a pick: once.
+      if (busy) return;
+      busy = true;
+      go.setAttribute('aria-busy', 'true');
+      go.textContent = t('chooser.opening');
+      offer.onResume();
+    });
+    discard.addEventListener('click', () => {
+      if (busy) return;
+      resume.hidden = true;
+      resume.replaceChildren();
+      offer.onDiscard();
+    });
+    const text = t('history.resume.text', {
+      title: offer.title,
+      elapsed: elapsedLabel(offer.elapsedMs),
+      when: formatWallTime(offer.savedAt),
+    });
+    resume.replaceChildren(
+      h('p', {}, [
+        text,
+        offer.warning === undefined
+          ? null
+          : h('span', { className: 'chooser-resume-warning', text: ` ${offer.warning}` }),
+      ]),
+      h('div', { className: 'chooser-resume-actions' }, [go, discard]),
+    );
+    resume.hidden = false;
+  };
+
   const pick = (id: string, button: HTMLButtonElement): void => {
     // The incident's code loads on the first pick; a second click must not start it twice.
     if (busy) return;
@@ -184,9 +260,9 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
       applyFilters();
     },
     notice(text) {
-      notice.hidden = false;
-      notice.textContent = text;
+      notices.append(h('p', { className: 'chooser-notice', text, attrs: { role: 'alert' } }));
     },
+    offerResume,
     fail() {
       status.hidden = false;
       status.textContent = t('chooser.error');

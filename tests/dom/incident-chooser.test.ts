@@ -1,11 +1,12 @@
-import { fireEvent, getByRole, within } from '@testing-library/dom';
+import { fireEvent, getAllByRole, getByRole, queryByRole, within } from '@testing-library/dom';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOCALE, setLocale, t } from '../../src/i18n/index.ts';
 import { loadCatalogue } from '../../src/scenario-catalogue.ts';
 import { mountScenarioChooser } from '../../src/ui/scenario-chooser.ts';
-import type { ScenarioCard, ScenarioChooser } from '../../src/ui/scenario-chooser.ts';
+import type { ResumeOffer, ScenarioCard, ScenarioChooser } from '../../src/ui/scenario-chooser.ts';
+import { formatWallTime } from '../../src/ui/history-view.ts';
 
 const HOSTILE = '<img src=x onerror="globalThis.__pwned = true">';
 const SCENARIOS = path.resolve(import.meta.dirname, '../../scenarios');
@@ -46,10 +47,11 @@ afterEach(() => {
 });
 
 function mount() {
-  const calls = { back: 0, picks: [] as string[] };
+  const calls = { back: 0, picks: [] as string[], history: 0 };
   chooser = mountScenarioChooser(root, {
     onBack: () => (calls.back += 1),
     onPick: (id) => calls.picks.push(id),
+    onHistory: () => (calls.history += 1),
   });
   return { chooser, calls };
 }
@@ -210,5 +212,75 @@ describe('library search, filter and history', () => {
     const alert = getByRole(root, 'alert');
     expect(alert.textContent).toBe(HOSTILE);
     expect(alert.querySelector('img')).toBeNull();
+  });
+});
+
+describe('history and resume in the library', () => {
+  const offer = (overrides: Partial<ResumeOffer> = {}) => {
+    const calls = { resume: 0, discard: 0 };
+    chooser!.offerResume({
+      title: HOSTILE,
+      elapsedMs: 12 * 60_000 + 36_000,
+      savedAt: '2026-11-26T12:00:00.000Z',
+      onResume: () => (calls.resume += 1),
+      onDiscard: () => (calls.discard += 1),
+      ...overrides,
+    });
+    return calls;
+  };
+
+  it('opens the history', () => {
+    const { calls } = mount();
+    fireEvent.click(getByRole(root, 'button', { name: t('history.open') }));
+    expect(calls.history).toBe(1);
+  });
+
+  it('has no History button when no one listens', () => {
+    chooser = mountScenarioChooser(root, { onBack: () => {}, onPick: () => {} });
+    expect(queryByRole(root, 'button', { name: t('history.open') })).toBeNull();
+  });
+
+  it('offers to resume an unfinished incident, naming it and where it was left, as text', () => {
+    const { calls: picks } = mount();
+    chooser!.show(CARDS);
+    const calls = offer();
+    const region = getByRole(root, 'region', { name: t('history.resume.label') });
+    expect(region.textContent).toContain(
+      t('history.resume.text', {
+        title: HOSTILE,
+        elapsed: 'T+12:36',
+        when: formatWallTime('2026-11-26T12:00:00.000Z'),
+      }),
+    );
+    expect(region.querySelector('img')).toBeNull();
+    const resume = within(region).getByRole('button', { name: t('history.resume.resume') });
+    fireEvent.click(resume);
+    fireEvent.click(resume);
+    expect(calls.resume).toBe(1);
+    expect(resume.getAttribute('aria-busy')).toBe('true');
+    // Resuming is a pick: the cards do not open a second incident.
+    fireEvent.click(getByRole(root, 'button', { name: CARDS[0]!.title }));
+    expect(picks.picks).toEqual([]);
+  });
+
+  it('discards the offer, and says when the scenario changed since', () => {
+    const { calls: picks } = mount();
+    chooser!.show(CARDS);
+    const calls = offer({ warning: 'It changed.' });
+    const region = getByRole(root, 'region', { name: t('history.resume.label') });
+    expect(region.textContent).toContain('It changed.');
+    fireEvent.click(within(region).getByRole('button', { name: t('history.resume.discard') }));
+    expect(calls).toEqual({ resume: 0, discard: 1 });
+    expect(region.hidden).toBe(true);
+    // The library is still there to pick from.
+    fireEvent.click(getByRole(root, 'button', { name: CARDS[0]!.title }));
+    expect(picks.picks).toEqual([CARDS[0]!.id]);
+  });
+
+  it('shows several notices, one alert each', () => {
+    mount();
+    chooser!.notice('one');
+    chooser!.notice('two');
+    expect(getAllByRole(root, 'alert').map((a) => a.textContent)).toEqual(['one', 'two']);
   });
 });
