@@ -157,10 +157,18 @@ export function chartsOf(
     if (charts.length >= MAX_CHARTS) break;
     if (charts.some((c) => c.metric === metric) || M[metric] === undefined) continue;
     if (metric.startsWith('sli_')) continue;
+    const values = metrics.values(M[metric]!);
+    // A wrong fix's harm the player never caused is a flat line: nothing to look at.
+    if (isFlat(values)) continue;
     const threshold = metric.endsWith('_p99') ? slo : thresholdFor(metric, guards, scenario);
-    charts.push(chartOf(metric, times, metrics.values(M[metric]!), threshold, marks));
+    charts.push(chartOf(metric, times, values, threshold, marks));
   }
   return charts;
+}
+
+function isFlat(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
 }
 
 /** A mark's label for charts and legends. */

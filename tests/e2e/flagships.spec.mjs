@@ -10,7 +10,7 @@ import path from 'node:path';
 import { open } from './smoke.spec.mjs';
 
 /** Picks a scenario from the library and takes the pager; returns the console's input. */
-async function begin(page, title) {
+export async function begin(page, title) {
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: title }).click();
   await page.getByRole('heading', { level: 2, name: title }).waitFor();
@@ -30,7 +30,7 @@ async function begin(page, title) {
 }
 
 /** Runs the clock in 5-second slices until `done()` holds (at most `limit` simulated minutes). */
-async function until(page, done, limitMinutes, what) {
+export async function until(page, done, limitMinutes, what) {
   // 10x: five seconds of frames are fifty simulated seconds.
   for (let i = 0; i < (limitMinutes * 60) / 50; i += 1) {
     if (await done()) return;
@@ -40,7 +40,7 @@ async function until(page, done, limitMinutes, what) {
 }
 
 /** Types a console line and returns its block's text. */
-async function run(page, input, line) {
+export async function run(page, input, line) {
   await input.focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
@@ -50,14 +50,14 @@ async function run(page, input, line) {
 }
 
 /** Acknowledges the first page in the pager and checks the feed says so. */
-async function acknowledge(page) {
+export async function acknowledge(page) {
   const pager = page.getByRole('region', { name: 'Pager' });
   const ack = pager.getByRole('button', { name: 'Acknowledge' }).first();
   await ack.click();
   await page.locator('.feed-item[data-kind="pager"][data-event="acknowledged"]').first().waitFor();
 }
 
-async function declare(page, severity, title) {
+export async function declare(page, severity, title) {
   const respond = page.getByRole('region', { name: 'Respond' });
   await respond.getByRole('tab', { name: 'Declare' }).click();
   await respond.getByRole('combobox', { name: 'Severity' }).selectOption(severity);
@@ -66,7 +66,7 @@ async function declare(page, severity, title) {
   await page.locator('.feed-list').getByText(`You declared ${severity}: ${title}`).waitFor();
 }
 
-async function postUpdate(page, text) {
+export async function postUpdate(page, text) {
   const respond = page.getByRole('region', { name: 'Respond' });
   await respond.getByRole('tab', { name: 'Update' }).click();
   await respond.getByRole('textbox', { name: 'Update' }).fill(text);
@@ -74,7 +74,7 @@ async function postUpdate(page, text) {
   await page.locator('.feed-item[data-act="postUpdate"]').last().waitFor();
 }
 
-const phase = (page) => page.locator('.incident-screen').getAttribute('data-phase');
+export const phase = (page) => page.locator('.incident-screen').getAttribute('data-phase');
 
 /**
  * Waits for the story's end and takes the screenshot at `size`. The incidents are played at
@@ -90,7 +90,7 @@ async function expectResolved(page, artifactsDir, name, size) {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), animations: 'disabled' });
 }
 
-const pageFiring = (page) =>
+export const pageFiring = (page) =>
   page
     .getByRole('region', { name: 'Pager' })
     .getByRole('button', { name: 'Acknowledge' })
