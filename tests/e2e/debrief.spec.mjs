@@ -32,10 +32,12 @@ export default [
     name: 'a reload resumes the incident; the debrief scores it, and its postmortem is edited and exported',
     timeoutMs: 420_000,
     async run({ browser, baseUrl, artifactsDir }) {
+      // Reduced motion: the map idles, so the simulated minutes pass quickly under the fake clock.
       const { page, finish } = await open(browser, baseUrl, {
         width: 1280,
         height: 720,
         fakeClock: true,
+        reducedMotion: 'reduce',
       });
       let input = await begin(page, TITLE);
       await until(page, () => pageFiring(page), 20, 'a page fires');
