@@ -10,12 +10,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { closest } from '../shared/suggest.ts';
 import { formatError, loadScenario, variantFor } from '../scenario/load.ts';
-import { playScenario } from '../scenario/play.ts';
+import { playResultOf, playScenario } from '../scenario/play.ts';
 import type { PlayResult, TimedAction } from '../scenario/play.ts';
-import type { ScenarioRun } from '../scenario/runner.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { toMs } from '../scenario/vocabulary.ts';
-import { M, METRICS, summarizeRun } from '../sim/index.ts';
 import { IncidentSession } from '../session/session.ts';
 import { parseRunRecord, recordFit, replayMatches, replayRecord } from '../session/run-record.ts';
 import { buildPostmortem, referencePath } from '../postmortem/build.ts';
@@ -177,47 +175,6 @@ function readText(path: string): string {
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
   }
-}
-
-/**
- * The figures `drill play` prints, from a run played here (the same as `playScenario` computes
- * for its own run; tests/cli-play-postmortem.test.ts checks they agree).
- */
-export function playResultOf(
-  run: ScenarioRun,
-  seed: number,
-  firstActionAt: number,
-  unfinished: string = 'timedOut',
-): PlayResult {
-  const summary = summarizeRun(run.sim);
-  const times = run.sim.recorder.metrics.timesArray();
-  const peaks: Record<string, number> = {};
-  for (const def of METRICS) {
-    const values = run.sim.recorder.metrics.values(M[def.key]!);
-    let peak = 0;
-    for (let i = 0; i < values.length; i++)
-      if (times[i]! > firstActionAt && values[i]! > peak) peak = values[i]!;
-    peaks[def.key] = Math.round(peak * 1000) / 1000;
-  }
-  const p99 = run.sim.recorder.metrics.values(M.orders_p99!);
-  return {
-    scenario: run.scenario.id,
-    seed,
-    outcome: run.ended?.outcome ?? unfinished,
-    endedAtSeconds: (run.ended?.t ?? run.sim.t) / 1000,
-    milestones: run.timeline.flatMap((e) =>
-      e.kind === 'milestone' ? [{ name: e.name, atSeconds: e.t / 1000 }] : [],
-    ),
-    peakOrdersP99Ms: Math.round(Math.max(0, ...p99)),
-    peaks,
-    requests: {
-      arrived: summary.requests.arrived,
-      failed: summary.requests.failed,
-      errorRatio: summary.requests.errorRatio,
-    },
-    errorBudgetRemaining: summary.errorBudgetRemaining,
-    finalHash: summary.finalHash,
-  };
 }
 
 export function formatPlay(r: PlayResult): string {

@@ -43,8 +43,21 @@ export function playScenario(
     while (queue.length > 0 && queue[0]!.at <= run.sim.t) run.act(queue.shift()!.action);
     run.step();
   }
-  const summary = summarizeRun(run.sim);
   const firstActionAt = actions.length > 0 ? Math.min(...actions.map((a) => toMs(a.at))) : 0;
+  return playResultOf(run, seed, firstActionAt);
+}
+
+/**
+ * The figures `drill play` prints, from a run: the peaks count samples after the first action;
+ * a run whose story has not ended reports `unfinished` as its outcome.
+ */
+export function playResultOf(
+  run: ScenarioRun,
+  seed: number,
+  firstActionAt: number,
+  unfinished: string = 'timedOut',
+): PlayResult {
+  const summary = summarizeRun(run.sim);
   const times = run.sim.recorder.metrics.timesArray();
   const peaks: Record<string, number> = {};
   for (const def of METRICS) {
@@ -56,9 +69,9 @@ export function playScenario(
   }
   const p99 = run.sim.recorder.metrics.values(M.orders_p99!);
   return {
-    scenario: scenario.id,
+    scenario: run.scenario.id,
     seed,
-    outcome: run.ended?.outcome ?? 'timedOut',
+    outcome: run.ended?.outcome ?? unfinished,
     endedAtSeconds: (run.ended?.t ?? run.sim.t) / 1000,
     milestones: run.timeline.flatMap((e) =>
       e.kind === 'milestone' ? [{ name: e.name, atSeconds: e.t / 1000 }] : [],
