@@ -13,8 +13,12 @@
  *                       (goal <= 16); logFilterFirstMs the first query on a new source (it
  *                       also indexes every held line's shape); logTextSearch100kMs the same as
  *                       logFilter100kMs for a bare-text search; logChunkMaxMs the slowest chunk
+ *   debriefReadyMs      from the end of an incident to its debrief: the reference solution
+ *                       played on the same seed, the postmortem built and written as Markdown,
+ *                       for the pool-exhaustion flagship (goal <= 1000); its parts are
+ *                       referencePathMs, postmortemBuildMs and postmortemMarkdownMs
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -27,11 +31,19 @@ await build({
   bundle: true,
   format: 'esm',
   platform: 'node',
+  // npm packages load as they are (some CommonJS ones cannot be bundled into ESM).
+  packages: 'external',
   target: 'es2022',
   outfile,
   logLevel: 'warning',
 });
 const {
+  buildPostmortem,
+  loadScenario,
+  playForPostmortem,
+  postmortemMarkdown,
+  referencePath,
+  variantFor,
   CONSOLE_LINES,
   createLogSource,
   execute,
@@ -174,10 +186,51 @@ function measureLogFilter(): {
   };
 }
 
+function measureDebrief(): {
+  debriefReadyMs: number;
+  referencePathMs: number;
+  postmortemBuildMs: number;
+  postmortemMarkdownMs: number;
+} {
+  const file = new URL('../scenarios/pool-exhaustion-leak.yaml', import.meta.url).pathname;
+  const loaded = loadScenario(file, readFileSync(file, 'utf8'));
+  if (!loaded.ok) throw new Error('the pool-exhaustion flagship does not load');
+  const seed = loaded.scenario.seed;
+  const scenario = variantFor(loaded, seed);
+  const session = playForPostmortem(scenario, seed, scenario.answerKey.solution);
+  const reference: number[] = [];
+  const built: number[] = [];
+  const written: number[] = [];
+  // The first round warms the JIT up; the median of the rest counts.
+  for (let round = 0; round < 4; round++) {
+    let start = performance.now();
+    const path = referencePath(scenario, seed);
+    reference.push(performance.now() - start);
+    start = performance.now();
+    const postmortem = buildPostmortem(session, { mode: 'bench', reference: path });
+    built.push(performance.now() - start);
+    start = performance.now();
+    postmortemMarkdown(postmortem);
+    written.push(performance.now() - start);
+  }
+  const ms = (xs: number[]): number => Number(median(xs.slice(1)).toFixed(1));
+  return {
+    debriefReadyMs: Number((ms(reference) + ms(built) + ms(written)).toFixed(1)),
+    referencePathMs: ms(reference),
+    postmortemBuildMs: ms(built),
+    postmortemMarkdownMs: ms(written),
+  };
+}
+
 /** `--only logs` runs just the log figures (the full bench takes minutes). */
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : null;
+if (only === 'debrief') {
+  for (const [k, v] of Object.entries(measureDebrief()))
+    process.stdout.write(`${k.padEnd(20)} ${String(v)}\n`);
+  process.exit(0);
+}
 if (only === 'logs') {
   for (const [k, v] of Object.entries(measureLogFilter()))
     process.stdout.write(`${k.padEnd(20)} ${String(v)}\n`);
@@ -190,6 +243,7 @@ const speed = measureSpeed();
 const heap = measureHeap();
 const consoleFigures = measureConsole();
 const logFigures = measureLogFilter();
+const debriefFigures = measureDebrief();
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -197,11 +251,13 @@ const results = {
   ...heap,
   ...consoleFigures,
   ...logFigures,
+  ...debriefFigures,
   goals: {
     simSpeedX: '>= 20000',
     heapGrowth6hOver1h: '<= 1.2',
     consoleP95Ms: '<= 16',
     logFilter100kMs: '<= 16',
+    debriefReadyMs: '<= 1000',
   },
 };
 for (const [k, v] of Object.entries(results))

@@ -55,3 +55,9 @@ export const LOG_QUERIES = {
   typical: '{service="api", level="error"} |= "timeout"',
   bareText: 'timeout',
 } as const;
+
+/** The debrief's work: a flagship played to its end through the game's session. */
+export { buildPostmortem, referencePath } from '../src/postmortem/build.ts';
+export { postmortemMarkdown } from '../src/postmortem/markdown.ts';
+export { playForPostmortem } from '../src/cli/play.ts';
+export { loadScenario, variantFor } from '../src/scenario/load.ts';
