@@ -17,6 +17,7 @@ import { h } from './dom.ts';
 import { createPanelChart, labelText } from './dashboards/chart.ts';
 import type { ChartHost, PanelChart } from './dashboards/chart.ts';
 import { openLargeView } from './dashboards/large-view.ts';
+import { unitSymbols } from './dashboards/unit-symbols.ts';
 import type { LargeView } from './dashboards/large-view.ts';
 import { ALERTS_BELOW, FOCUS_TARGETS, ROWS } from './dashboards/layout.ts';
 import type { PanelSpec, RowSpec } from './dashboards/layout.ts';
@@ -302,19 +303,7 @@ export function mountDashboards(
 
   // Language --------------------------------------------------------------------------------------
   const relabel = (): void => {
-    symbols = {
-      reqps: t('dashboards.unit.reqps'),
-      qps: t('dashboards.unit.qps'),
-      tps: t('dashboards.unit.tps'),
-      ops: t('dashboards.unit.ops'),
-      perSec: t('dashboards.unit.perSec'),
-      ms: t('dashboards.unit.ms'),
-      s: t('dashboards.unit.s'),
-      min: t('dashboards.unit.min'),
-      h: t('dashboards.unit.h'),
-      days: t('dashboards.unit.days'),
-      times: t('dashboards.unit.times'),
-    };
+    symbols = unitSymbols();
     element.setAttribute('aria-label', t('dashboards.label'));
     keys.textContent = t('dashboards.panel.keys');
     controlsKeys.textContent = t('dashboards.controls.keys');

@@ -120,6 +120,7 @@ export default [
       await page.getByRole('button', { name: 'History' }).click();
       const row = page.getByRole('row', { name: /Resolved/ }).first();
       await row.waitFor();
+      await shoot(page, artifactsDir, 'history-1280x720');
       await row.getByRole('button', { name: 'Replay' }).click();
       await page.getByRole('slider', { name: 'Time in the run' }).waitFor();
       await shoot(page, artifactsDir, 'replay-1280x720');

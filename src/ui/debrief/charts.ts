@@ -10,7 +10,8 @@ import type { MiniChart, Postmortem } from '../../postmortem/model.ts';
 import { TIME_INCRS, timeTicks, utcAsLocal } from '../dashboards/time.ts';
 import { axisIncrs } from '../dashboards/scales.ts';
 import { formatTicks, formatValue } from '../dashboards/units.ts';
-import type { DisplayUnit, UnitSymbols } from '../dashboards/units.ts';
+import type { DisplayUnit } from '../dashboards/units.ts';
+import { unitSymbols } from '../dashboards/unit-symbols.ts';
 import { h } from '../dom.ts';
 import { MARK_DASH, PRINT_LOOK, SCREEN_LOOK } from './chart-look.ts';
 import type { ChartLook } from './chart-look.ts';
@@ -53,22 +54,6 @@ function displayUnit(unit: string): { unit: DisplayUnit; scale: number } {
   }
 }
 
-function symbols(): UnitSymbols {
-  return {
-    reqps: t('dashboards.unit.reqps'),
-    qps: t('dashboards.unit.qps'),
-    tps: t('dashboards.unit.tps'),
-    ops: t('dashboards.unit.ops'),
-    perSec: t('dashboards.unit.perSec'),
-    ms: t('dashboards.unit.ms'),
-    s: t('dashboards.unit.s'),
-    min: t('dashboards.unit.min'),
-    h: t('dashboards.unit.h'),
-    days: t('dashboards.unit.days'),
-    times: t('dashboards.unit.times'),
-  };
-}
-
 /** The chart's highest value and when it was reached, or null for an empty series. */
 export function peakOf(chart: MiniChart): { value: number; t: number } | null {
   let best: { value: number; t: number } | null = null;
@@ -82,7 +67,7 @@ export function peakOf(chart: MiniChart): { value: number; t: number } | null {
 /** A value of the chart as the dashboards print it ("23.4%", "4.70 s"). */
 export function chartValue(chart: MiniChart, value: number): string {
   const { unit, scale } = displayUnit(chart.unit);
-  return formatValue(unit, value * scale, symbols());
+  return formatValue(unit, value * scale, unitSymbols());
 }
 
 /** What a screen reader hears instead of the drawing: peak, threshold and each mark. */
@@ -201,7 +186,7 @@ function miniChart(pm: Postmortem, chart: MiniChart, id: string): Mini {
       grid: { stroke: look.grid, width: 1 },
       ticks: { stroke: look.axis, width: 1, size: 3 },
     };
-    const sym = symbols();
+    const sym = unitSymbols();
     const opts: uPlot.Options = {
       ...size(),
       legend: { show: false },

@@ -7,7 +7,7 @@
 import { t } from '../../i18n/index.ts';
 import { h, svg } from '../dom.ts';
 import { formatValue } from '../dashboards/units.ts';
-import type { UnitSymbols } from '../dashboards/units.ts';
+import { unitSymbols } from '../dashboards/unit-symbols.ts';
 import type { ReplayMoment } from './moment.ts';
 import type { ReplayRecord, ReplaySeries } from './types.ts';
 
@@ -20,23 +20,6 @@ const BUCKETS = 400;
 export interface ReplayCharts {
   readonly element: HTMLElement;
   show(moment: ReplayMoment): void;
-}
-
-/** The unit symbols of the current locale, as the dashboards print them. */
-export function unitSymbols(): UnitSymbols {
-  return {
-    reqps: t('dashboards.unit.reqps'),
-    qps: t('dashboards.unit.qps'),
-    tps: t('dashboards.unit.tps'),
-    ops: t('dashboards.unit.ops'),
-    perSec: t('dashboards.unit.perSec'),
-    ms: t('dashboards.unit.ms'),
-    s: t('dashboards.unit.s'),
-    min: t('dashboards.unit.min'),
-    h: t('dashboards.unit.h'),
-    days: t('dashboards.unit.days'),
-    times: t('dashboards.unit.times'),
-  };
 }
 
 /** The highest value drawn: the data's and the thresholds', with some headroom. */
