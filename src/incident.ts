@@ -202,6 +202,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     },
     prompt: () => session.prompt,
     history: () => session.history,
+    transcript: () => (resume ? transcriptOf(session) : []),
   };
 
   const screen = mountIncidentScreen(
@@ -321,6 +322,20 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     report(endedAs ?? 'abandoned');
     screen.destroy();
   };
+}
+
+/** The console lines of the run so far and what they printed, once each, from the timeline. */
+function transcriptOf(session: IncidentSession): { line: string; out: string; exit: number }[] {
+  const out: { line: string; out: string; exit: number }[] = [];
+  let last: unknown = null;
+  for (const entry of session.run.timeline) {
+    const via = entry.kind === 'command' || entry.kind === 'action' ? entry.via : undefined;
+    // A line that did several things is on the timeline once per action, with the same evidence.
+    if (via === undefined || via === last) continue;
+    last = via;
+    out.push({ line: via.line, out: via.output, exit: via.exit });
+  }
+  return out;
 }
 
 function prefersReducedMotion(): boolean {

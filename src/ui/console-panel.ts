@@ -283,6 +283,17 @@ export function mountConsolePanel(
   const unsubscribe = onLocaleChange(relabel);
   root.replaceChildren(element);
 
+  // A resumed run shows what its console said before the reload.
+  for (const entry of backend.transcript?.() ?? [])
+    scrollback.append({
+      prompt,
+      line: entry.line,
+      out: entry.out,
+      notes: [],
+      exit: entry.exit !== 0 ? entry.exit : null,
+    });
+  if (backend.transcript) scrollToEnd();
+
   return {
     element,
     focus: () => input.focus({ preventScroll: true }),

@@ -593,3 +593,26 @@ describe('console panel wired to the console engine', () => {
     expect(note.key).toMatch(/^console\.note\./);
   });
 });
+
+describe('console panel: a resumed run', () => {
+  it('shows what the console printed before the reload, as text, failures with their status', () => {
+    const { backend } = fakeBackend();
+    const c = mount({
+      ...backend,
+      transcript: () => [
+        { line: 'kubectl get pods', out: TABLE, exit: 0 },
+        { line: 'oops', out: `bash: ${HOSTILE}: command not found\n`, exit: 127 },
+      ],
+    });
+    const blocks = c.blocks();
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]!.textContent).toContain('kubectl get pods');
+    expect(blocks[0]!.textContent).toContain('api-7d9c6b5f4-2xk8p');
+    expect(blocks[1]!.textContent).toContain(HOSTILE);
+    expect(blocks[1]!.querySelector('img')).toBeNull();
+    expect(blocks[1]!.textContent).toContain('127');
+    expect(blocks[0]!.textContent).not.toContain('exit');
+    // Nothing old is read out again.
+    expect(c.log.textContent).toBe('');
+  });
+});

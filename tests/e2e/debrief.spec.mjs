@@ -65,6 +65,8 @@ export default [
         .locator('.feed-list')
         .getByText('You declared SEV2: Checkout and order history failing')
         .waitFor();
+      // And so is what the console printed.
+      await page.locator('.console-block', { hasText: 'GROUP BY state' }).first().waitFor();
       await page.getByRole('button', { name: '10×', exact: true }).click();
       await run(
         page,

@@ -42,4 +42,6 @@ export interface ConsoleBackend {
   prompt(): string;
   /** Lines run so far, oldest first. */
   history(): readonly string[];
+  /** What the console showed before this panel opened (a resumed run), oldest first. */
+  transcript?(): readonly { readonly line: string; readonly out: string; readonly exit: number }[];
 }
