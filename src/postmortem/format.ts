@@ -28,6 +28,12 @@ export function formatPercent(ratio: number): string {
   const p = ratio * 100;
   if (p === 0) return '0%';
   if (Math.abs(p) < 0.001) return '<0.001%';
+  // Just under 100% must not round up to it: "99.993%" of a budget left is not all of it.
+  if (p < 100 && p >= 99.95) {
+    const decimals = Math.min(6, 1 - Math.floor(Math.log10(100 - p)));
+    const shown = trimZeros(p.toFixed(decimals));
+    return shown === '100' ? '>99.999999%' : `${shown}%`;
+  }
   if (Math.abs(p) >= 1) return `${trimZeros(p.toFixed(1))}%`;
   const decimals = Math.min(6, 1 - Math.floor(Math.log10(Math.abs(p))));
   return `${trimZeros(p.toFixed(decimals))}%`;

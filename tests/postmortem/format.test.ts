@@ -24,6 +24,9 @@ describe('postmortem number formats', () => {
   it('prints shares with one decimal from 1%, two significant digits below', () => {
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.2346)).toBe('23.5%');
+    expect(formatPercent(0.99993)).toBe('99.993%');
+    expect(formatPercent(0.9996)).toBe('99.96%');
+    expect(formatPercent(0.999999999)).toBe('>99.999999%');
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0.0042)).toBe('0.42%');
     expect(formatPercent(0.000051)).toBe('0.0051%');
