@@ -320,6 +320,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     runbookPanel?.destroy();
     clock?.stop();
     report(endedAs ?? 'abandoned');
+    debrief.dispose();
     screen.destroy();
   };
 }

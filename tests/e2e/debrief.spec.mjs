@@ -39,6 +39,8 @@ export default [
         fakeClock: true,
         reducedMotion: 'reduce',
       });
+      const workers = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
       let input = await begin(page, TITLE);
       await until(page, () => pageFiring(page), 20, 'a page fires');
       await acknowledge(page);
@@ -77,6 +79,11 @@ export default [
       await postUpdate(page, 'Rolled back v2.14.1; leaked sessions terminated. Watching.');
       await until(page, async () => (await phase(page)) === 'ended', 30, 'the incident ends');
 
+      // The reference solution was played off the main thread.
+      assert.ok(
+        workers.some((url) => url.includes('reference-worker')),
+        `a reference worker ran (${workers.join(', ') || 'none'})`,
+      );
       await page.getByRole('button', { name: 'Open the debrief' }).click();
       await page.getByRole('heading', { level: 2, name: 'Scores' }).waitFor();
       for (const label of ['Time to acknowledge', 'Time to mitigate', 'Time to resolve'])
