@@ -4,6 +4,7 @@
  * declaration and updates, the diagnosis, the levers (harmful, restarts, the ones that brought
  * the service back) and the longest silence while users were hurt.
  */
+import type { InspectTarget } from '../scenario/vocabulary.ts';
 import type { PagerPage } from '../session/pager.ts';
 import type { IncidentSession } from '../session/session.ts';
 import type { AnswerKey } from './answer-key.ts';
@@ -11,8 +12,8 @@ import { inSolution, namesCause } from './answer-key.ts';
 import type { ImpactFigures } from './impact.ts';
 import type { BuiltTimeline, Moment } from './timeline.ts';
 
-/** What an `inspect` of the database looks at: the views a DBA would open. */
-const DATABASE_TARGETS: ReadonlySet<string> = new Set([
+/** What an `inspect` of the database looks at: the views a DBA would open (checked names). */
+const DATABASE_TARGETS: ReadonlySet<string> = new Set<InspectTarget>([
   'pg_stat_activity',
   'pg_stat_statements',
   'pg_locks',
