@@ -8,6 +8,7 @@
 import { t } from '../i18n/index.ts';
 import type { PlainMessageKey } from '../i18n/index.ts';
 import { civilFromEpochMs, formatClock } from '../sim/index.ts';
+import type { MetricUnit } from '../sim/index.ts';
 import type {
   EvidenceIds,
   Lesson,
@@ -27,8 +28,7 @@ import {
   inlineCode,
   table,
 } from './markdown-text.ts';
-import { formatValue } from './document-format.ts';
-import { formatCount, formatDuration, formatPercent } from './format.ts';
+import { formatCount, formatDuration, formatMetric, formatPercent } from './format.ts';
 import { sparkline } from './sparkline.ts';
 
 export const SECTION_IDS: readonly SectionId[] = [
@@ -443,7 +443,7 @@ class DocumentWriter {
   private chart(c: MiniChart, withMarks: boolean): string {
     const head = `${bold(c.label)} `;
     if (c.values.length === 0) return `${head}${t('document.chart.noData')}`;
-    const value = (v: number): string => escapeText(formatValue(v, c.unit));
+    const value = (v: number): string => escapeText(formatMetric(c.unit as MetricUnit, v));
     let peak = 0;
     for (let i = 1; i < c.values.length; i++) if (c.values[i]! > c.values[peak]!) peak = i;
     const flat = c.values.every((v) => v === c.values[0]);
