@@ -10,6 +10,7 @@ import type { SimAction } from '../sim/index.ts';
 import { FAULT_KINDS, QUERY_IDS } from '../sim/index.ts';
 import {
   INCIDENT_ROLES,
+  INJECT_EVENTS,
   INSPECT_TARGETS,
   MILESTONES,
   PAGE_TARGETS,
@@ -110,6 +111,21 @@ export const PLAYER_EVENTS = {
   resolveAlert: z.strictObject({ alert: z.string().min(1) }),
   /** The player chose to read a hint the story offered (counted in the scores). */
   takeHint: z.strictObject({ level: z.number().int().min(1).max(3) }),
+  /** A clarifying question asked before the page (interview mode); `question` is its id. */
+  clarify: z.strictObject({ question: z.string().min(1).max(100) }),
+  /** The player thinking aloud (interview notes): kept for the feedback and the postmortem. */
+  note: z.strictObject({ text: z.string().min(1).max(4000) }),
+  /** A decision the class or the team made, credited to the role that made it. */
+  decision: z.strictObject({
+    text: z.string().min(1).max(2000),
+    role: z.enum(INCIDENT_ROLES).optional(),
+  }),
+  /** Facilitator only: a note for the postmortem. */
+  facilitatorNote: z.strictObject({ text: z.string().min(1).max(4000) }),
+  /** Facilitator only: an event from the inject library (src/session/injects.ts). */
+  inject: z.strictObject({ event: z.enum(INJECT_EVENTS) }),
+  /** Facilitator only: shows the player the answer key's clue of that level. */
+  revealClue: z.strictObject({ level: z.number().int().min(1).max(3) }),
 } as const;
 
 type Schemas = typeof LEVERS & typeof PLAYER_EVENTS;

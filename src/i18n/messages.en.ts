@@ -10,6 +10,7 @@ import { debriefEn } from './parts/debrief.en.ts';
 import { documentEn } from './parts/document.en.ts';
 import { historyEn } from './parts/history.en.ts';
 import { replayEn } from './parts/replay.en.ts';
+import { injectsEn } from './parts/injects.en.ts';
 import { postmortemEn } from './parts/postmortem.en.ts';
 import { dashboardsEn } from './parts/dashboards.en.ts';
 import { logsEn } from './parts/logs.en.ts';
@@ -29,6 +30,7 @@ export const en = {
   ...debriefEn,
   ...historyEn,
   ...replayEn,
+  ...injectsEn,
 
   'app.title': 'On-Call Drill',
   'app.documentTitle': 'On-Call Drill — practise production incidents',

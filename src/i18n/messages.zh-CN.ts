@@ -4,6 +4,7 @@ import { debriefZhCN } from './parts/debrief.zh-CN.ts';
 import { documentZhCN } from './parts/document.zh-CN.ts';
 import { historyZhCN } from './parts/history.zh-CN.ts';
 import { replayZhCN } from './parts/replay.zh-CN.ts';
+import { injectsZhCN } from './parts/injects.zh-CN.ts';
 import { postmortemZhCN } from './parts/postmortem.zh-CN.ts';
 import { dashboardsZhCN } from './parts/dashboards.zh-CN.ts';
 import { logsZhCN } from './parts/logs.zh-CN.ts';
@@ -27,6 +28,7 @@ export const zhCN = {
   ...debriefZhCN,
   ...historyZhCN,
   ...replayZhCN,
+  ...injectsZhCN,
 
   'app.title': '值班演练',
   'app.documentTitle': '值班演练 — 生产故障实战练习',

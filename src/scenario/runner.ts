@@ -243,6 +243,20 @@ export class ScenarioRun {
     this.timeline.push({ t: this.sim.t, kind: 'command', via });
   }
 
+  /** An alert from outside the story (a facilitator's inject): the pager takes it like the story's. */
+  fireAlert(alert: { name: string; severity: string; summary: string }): void {
+    this.timeline.push({ t: this.sim.t, kind: 'alert', ...alert });
+  }
+
+  resolveAlert(name: string): void {
+    this.timeline.push({ t: this.sim.t, kind: 'alertResolved', name });
+  }
+
+  /** A clue from the answer key, revealed by a facilitator: shown as the story's hints are. */
+  clue(level: number, text: string): void {
+    this.timeline.push({ t: this.sim.t, kind: 'hint', level, text });
+  }
+
   /** A teammate's or another team's answer, from the session's responders. */
   reply(entry: Omit<Extract<TimelineEntry, { kind: 'reply' }>, 't' | 'kind'>): void {
     this.timeline.push({ t: this.sim.t, kind: 'reply', ...entry });

@@ -25,6 +25,12 @@ export const PLAYER_EVENT_TYPES = [
   'escalateAlert',
   'resolveAlert',
   'takeHint',
+  'clarify',
+  'note',
+  'decision',
+  'facilitatorNote',
+  'inject',
+  'revealClue',
 ] as const;
 export type PlayerEventType = (typeof PLAYER_EVENT_TYPES)[number];
 
@@ -68,6 +74,17 @@ export const PAGE_TARGETS = [
   'manager',
 ] as const;
 export type PageTarget = (typeof PAGE_TARGETS)[number];
+
+/**
+ * What a facilitator (or an interviewer) can drop into a running incident: another team pages in
+ * with what they see, an executive asks for an ETA, a teammate goes offline (their roles fall
+ * free), a second alert fires. What each says is read from the system at that moment.
+ */
+export const INJECT_EVENTS = ['partnerReport', 'executiveEta', 'teammateOffline', 'secondAlert'] as const;
+export type InjectEvent = (typeof INJECT_EVENTS)[number];
+
+/** Player events only a facilitator may send: a player's window refuses them from its own panels. */
+export const FACILITATOR_EVENTS = ['facilitatorNote', 'inject', 'revealClue'] as const;
 
 export const OUTCOMES = ['resolved', 'failed', 'timedOut'] as const;
 export const SPEAKER_ROLES = [

@@ -20,7 +20,9 @@ import type { PlayerAction, PlayerEvent } from '../actions/vocabulary.ts';
 import { ScenarioRun } from '../scenario/runner.ts';
 import type { ActionSource, Evidence, PlayerRecord } from '../scenario/runner.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
-import type { PageTarget } from '../scenario/vocabulary.ts';
+import { FACILITATOR_EVENTS } from '../scenario/vocabulary.ts';
+import type { InjectEvent, PageTarget } from '../scenario/vocabulary.ts';
+import { applyInject, DISTRACTION_CLEARS_AFTER_MS } from './injects.ts';
 import { Pager } from './pager.ts';
 import type { PagerView } from './pager.ts';
 import { UpdateCadence } from './cadence.ts';
@@ -41,6 +43,17 @@ export type IncidentRecord = {
   hypotheses: { t: number; text: string }[];
   acknowledged: { t: number; alert: string }[];
   milestones: { t: number; name: string }[];
+  /** Clarifying questions asked before the page (interview mode), by id. */
+  questions: { t: number; question: string }[];
+  /** The player thinking aloud (interview notes). */
+  notes: { t: number; text: string }[];
+  /** Decisions the team or the class made, with the role credited. */
+  decisions: { t: number; text: string; role: string | null }[];
+  /** The facilitator's notes, for the postmortem. */
+  facilitatorNotes: { t: number; text: string }[];
+  /** Events the facilitator injected, and clues revealed. */
+  injects: { t: number; event: InjectEvent }[];
+  clues: { t: number; level: number }[];
 };
 
 /** Console output longer than this is kept on the timeline truncated, with a marker. */
@@ -60,9 +73,17 @@ export class IncidentSession {
     hypotheses: [],
     acknowledged: [],
     milestones: [],
+    questions: [],
+    notes: [],
+    decisions: [],
+    facilitatorNotes: [],
+    injects: [],
+    clues: [],
   };
   private consoleState: ConsoleState = initialConsoleState();
   private pages: { at: number; target: PageTarget }[] = [];
+  /** Injected alerts and when they clear. */
+  private clearing: { at: number; alert: string }[] = [];
   private readonly cadence = new UpdateCadence();
   private readonly pagerModel = new Pager();
 
@@ -125,6 +146,8 @@ export class IncidentSession {
   perform(data: unknown, source: Exclude<ActionSource, 'console'>): ActResult {
     const parsed = parseAction(data);
     if (!parsed.ok) return parsed;
+    if (source !== 'facilitator' && FACILITATOR_ONLY.has(parsed.action.type))
+      return { ok: false, errors: [`${parsed.action.type}: only a facilitator can do this`] };
     // Pager actions also need a page to act on (an alert that is firing, not yet resolved).
     const refused = this.pagerModel.refuse(parsed.action);
     if (refused.length > 0) return { ok: false, errors: refused };
@@ -146,6 +169,11 @@ export class IncidentSession {
         firstPageAt: firstPage?.firedAt ?? null,
       });
       if (nudge) this.run.reply(nudge);
+    }
+    const cleared = this.clearing.filter((c) => c.at <= this.t);
+    if (cleared.length > 0) {
+      this.clearing = this.clearing.filter((c) => c.at > this.t);
+      for (const c of cleared) this.run.resolveAlert(c.alert);
     }
     const due = this.pages.filter((p) => p.at <= this.t);
     if (due.length === 0) return;
@@ -197,6 +225,20 @@ export class IncidentSession {
     this.run.notice(action as unknown as PlayerRecord, origin);
   }
 
+  /** An event from the inject library: what people say, an alert, roles that fall free. */
+  private inject(event: InjectEvent): void {
+    const effect = applyInject(event, {
+      recorder: this.run.sim.recorder,
+      roles: this.incident.roles,
+    });
+    if (effect.reply) this.run.reply(effect.reply);
+    for (const role of effect.freedRoles ?? []) delete this.incident.roles[role];
+    if (effect.alert) {
+      this.run.fireAlert(effect.alert);
+      this.clearing.push({ at: this.t + DISTRACTION_CLEARS_AFTER_MS, alert: effect.alert.name });
+    }
+  }
+
   /** Keeps the incident's own record: what the channel, status page and postmortem show. */
   private track(action: PlayerEvent): void {
     const t = this.t;
@@ -239,11 +281,35 @@ export class IncidentSession {
       case 'page':
         this.pages.push({ at: t + REPLY_DELAY_MS[action.target], target: action.target });
         return;
+      case 'clarify':
+        inc.questions.push({ t, question: action.question });
+        return;
+      case 'note':
+        inc.notes.push({ t, text: action.text });
+        return;
+      case 'decision':
+        inc.decisions.push({ t, text: action.text, role: action.role ?? null });
+        return;
+      case 'facilitatorNote':
+        inc.facilitatorNotes.push({ t, text: action.text });
+        return;
+      case 'inject':
+        inc.injects.push({ t, event: action.event });
+        this.inject(action.event);
+        return;
+      case 'revealClue': {
+        inc.clues.push({ t, level: action.level });
+        const clue = this.scenario.answerKey.hints.find((h) => h.level === action.level);
+        if (clue) this.run.clue(clue.level, clue.text);
+        return;
+      }
       default:
         return;
     }
   }
 }
+
+const FACILITATOR_ONLY: ReadonlySet<string> = new Set(FACILITATOR_EVENTS);
 
 function clip(text: string): string {
   if (text.length <= EVIDENCE_LIMIT) return text;
