@@ -65,6 +65,26 @@ describe('loading scenario files', () => {
     );
   });
 
+  it('checks that a stage-tied discussion prompt names a state of the machine', () => {
+    const good = mutated([
+      ['answerKey', 'discussionPrompts'],
+      ['For the end', { stage: 'mitigating', text: 'What do we watch now?' }],
+    ]);
+    expect(loadScenario('s.yaml', good).ok).toBe(true);
+    const bad = mutated([
+      ['answerKey', 'discussionPrompts'],
+      ['For the end', { stage: 'mitigatng', text: 'What do we watch now?' }],
+    ]);
+    expect(errorsOf('s.yaml', bad)).toEqual([
+      {
+        file: 's.yaml',
+        path: 'answerKey.discussionPrompts[1].stage',
+        message: 'no state named "mitigatng"',
+        suggestion: 'mitigating',
+      },
+    ]);
+  });
+
   it('rejects an unknown guard with a suggestion', () => {
     const text = mutated([
       ['machine', 'states', 'mitigating', 'always', 0, 'guard', 'type'],

@@ -384,6 +384,7 @@ function checkExpanded(
     return { ok: false, errors };
   }
   checkMachine(file, r.data, errors);
+  checkPromptStages(file, r.data, errors);
   errors.push(...checkOverrides(file, r.data.system.overrides));
   r.data.answerKey.solution.forEach((a, i) => {
     const service = a.params?.['deployment'];
@@ -397,6 +398,20 @@ function checkExpanded(
     }
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: r.data };
+}
+
+/** A discussion prompt tied to a stage must name a state of the machine. */
+function checkPromptStages(file: string, s: ScenarioFile, errors: ScenarioError[]): void {
+  const names = Object.keys(s.machine.states);
+  s.answerKey.discussionPrompts.forEach((prompt, i) => {
+    if (typeof prompt === 'string' || names.includes(prompt.stage)) return;
+    errors.push({
+      file,
+      path: formatPath(['answerKey', 'discussionPrompts', i, 'stage']),
+      message: `no state named "${prompt.stage}"`,
+      ...suggest(prompt.stage, names),
+    });
+  });
 }
 
 /** The variant a seed plays (seed modulo the number of variants). */

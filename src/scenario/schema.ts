@@ -147,7 +147,16 @@ export const Scenario = z.strictObject({
         priority: z.enum(['P1', 'P2', 'P3']),
       }),
     ),
-    discussionPrompts: z.array(z.string().min(1)),
+    /**
+     * Questions for a class or a debrief. A plain string is for the end; `{ stage, text }` comes up
+     * when the story enters that state of the machine (the classroom's projector shows it).
+     */
+    discussionPrompts: z.array(
+      z.union([
+        z.string().min(1),
+        z.strictObject({ stage: z.string().min(1), text: z.string().min(1) }),
+      ]),
+    ),
     hints: z.array(
       z.strictObject({
         level: z.number().int().min(1).max(3),
