@@ -197,6 +197,13 @@ export function checkRunRecord(data: unknown): ParsedRunRecord {
   return { ok: true, record: data as unknown as RunRecord };
 }
 
+/** One input arriving as data (from another window): the input, or null when it is not valid. */
+export function checkInput(data: unknown): SessionInput | null {
+  let valid = true;
+  inputProblems(data, 'input', () => (valid = false));
+  return valid ? (data as SessionInput) : null;
+}
+
 /** Reports what is wrong with one input; returns its time when that is valid. */
 function inputProblems(
   input: unknown,

@@ -200,14 +200,17 @@ export class IncidentSession {
     until?: number,
   ): IncidentSession {
     const session = new IncidentSession(scenario, seed);
-    for (const input of inputs) {
-      session.advanceTo(input.at);
-      if (input.kind === 'line') session.exec(input.line);
-      else if (input.kind === 'interrupt') session.interrupt();
-      else session.perform(input.action, input.source === 'console' ? 'panel' : input.source);
-    }
+    for (const input of inputs) session.apply(input);
     if (until !== undefined) session.advanceTo(until);
     return session;
+  }
+
+  /** Plays one recorded input at its time (a replay, or a window following another's run). */
+  apply(input: SessionInput): void {
+    this.advanceTo(input.at);
+    if (input.kind === 'line') this.exec(input.line);
+    else if (input.kind === 'interrupt') this.interrupt();
+    else this.perform(input.action, input.source === 'console' ? 'panel' : input.source);
   }
 
   /** Steps until `t` or the end of the story. */
