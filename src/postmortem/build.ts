@@ -19,6 +19,7 @@ import type { Postmortem, ReferencePath, TimelineMark } from './model.ts';
 import { detectionOf, recoveryOf, responseOf, statusOf, summaryOf } from './narrative.ts';
 import { ids, scoresOf } from './scores.ts';
 import { buildTimeline, toItems } from './timeline.ts';
+import { facilitationOf } from './facilitation.ts';
 import type { Moment } from './timeline.ts';
 
 export interface BuildOptions {
@@ -56,7 +57,8 @@ export function buildPostmortem(session: IncidentSession, options: BuildOptions)
 
   const figures = measureImpact(metrics, config.slo, session.ended);
   const sli = readSli(metrics);
-  const built = buildTimeline(session, sli, figures);
+  // In a classroom each action is credited to the role that owns it (docs/postmortem.md).
+  const built = buildTimeline(session, sli, figures, { credit: options.mode === 'classroom' });
   const facts = runFacts(session, built, figures, key);
 
   const marks = marksOf(facts);
@@ -73,6 +75,7 @@ export function buildPostmortem(session: IncidentSession, options: BuildOptions)
     return harmSeen.get(m)!;
   };
 
+  const facilitation = facilitationOf(session);
   return {
     incidentId: incidentIdOf(config.startEpochMs, sim.state.seed),
     title: session.incident.title ?? scenario.title,
@@ -123,6 +126,7 @@ export function buildPostmortem(session: IncidentSession, options: BuildOptions)
     scores: scoresOf(facts, options.reference, (m) => harm(m)?.shown ?? false),
     reference: options.reference,
     charts: chartsOf(metrics, sli, figures, scenario, config.slo.latencyThresholdMs, chartMarks),
+    ...(facilitation ? { facilitation } : {}),
   };
 }
 

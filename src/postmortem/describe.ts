@@ -199,9 +199,35 @@ export function describeEvent(a: PlayerRecord, hints: HintTexts): string {
       const level = num(a, 'level') ?? 0;
       return tr('postmortem.event.hint', { level, text: hints.get(level) ?? '' });
     }
+    case 'clarify':
+      return tr('postmortem.event.clarify', { question: questionText(str(a, 'question')) });
+    case 'note':
+      return tr('postmortem.event.note', { text: clipLine(str(a, 'text'), 240) });
+    case 'decision': {
+      const role = str(a, 'role');
+      const text = clipLine(str(a, 'text'), 240);
+      return role
+        ? tr('postmortem.event.decisionBy', { role: word('postmortem.role', role), text })
+        : tr('postmortem.event.decision', { text });
+    }
+    case 'facilitatorNote':
+      return tr('postmortem.event.facilitatorNote', { text: clipLine(str(a, 'text'), 240) });
+    case 'inject':
+      return tr('postmortem.event.inject', { event: word('postmortem.inject', str(a, 'event')) });
+    case 'revealClue': {
+      const level = num(a, 'level') ?? 0;
+      return tr('postmortem.event.revealClue', { level, text: hints.get(level) ?? '' });
+    }
     default:
       return a.type;
   }
+}
+
+/** A clarifying question by its id, in words (the interview's catalogue, when it has the id). */
+function questionText(id: string): string {
+  const key = `interview.question.${id}`;
+  const text = lookup(key);
+  return text === key ? id : text;
 }
 
 /** A person as the incident channel names them: `me` is the player. */

@@ -30,6 +30,7 @@ import {
 } from './markdown-text.ts';
 import { formatCount, formatDuration, formatMetric, formatPercent } from './format.ts';
 import { sparkline } from './sparkline.ts';
+import { personName, word } from './describe.ts';
 
 export const SECTION_IDS: readonly SectionId[] = [
   'summary',
@@ -39,6 +40,7 @@ export const SECTION_IDS: readonly SectionId[] = [
   'causes',
   'lessons',
   'actionItems',
+  'facilitation',
   'scores',
   'supporting',
 ];
@@ -51,7 +53,9 @@ const MAX_SEE_TIMES = 6;
 /** The sections of the document, in order, each as GitHub-flavoured Markdown. */
 export function postmortemSections(pm: Postmortem): PostmortemSection[] {
   const doc = new DocumentWriter(pm);
-  return SECTION_IDS.map((id) => ({
+  // The facilitation section is there only when someone facilitated (or the player took notes).
+  const ids = SECTION_IDS.filter((id) => id !== 'facilitation' || pm.facilitation !== undefined);
+  return ids.map((id) => ({
     id,
     title: t(`document.section.${id}`),
     markdown: doc.section(id),
@@ -111,6 +115,8 @@ class DocumentWriter {
         return this.lessons();
       case 'actionItems':
         return this.actionItems();
+      case 'facilitation':
+        return this.facilitation();
       case 'scores':
         return this.scores();
       case 'supporting':
@@ -270,7 +276,17 @@ class DocumentWriter {
   private event(item: TimelineItem): string {
     const labels = item.marks.map((m) => bold(t(`document.mark.${m}`)));
     if (item.harmful) labels.push(bold(t('document.timeline.harmful')));
-    return [...labels, escapeText(item.text)].join(' · ');
+    const credit = item.credit
+      ? [
+          escapeText(
+            t('postmortem.credit', {
+              role: word('postmortem.role', item.credit.role),
+              person: personName(item.credit.person),
+            }),
+          ),
+        ]
+      : [];
+    return [...labels, escapeText(item.text), ...credit].join(' · ');
   }
 
   private evidenceCell(e: TimelineEvidence): string {
@@ -363,6 +379,44 @@ class DocumentWriter {
         t(`document.actionSource.${a.source}`),
       ]),
     );
+  }
+
+  /** Roles, the class's decisions, the facilitator's notes and injects, prompts discussed. */
+  private facilitation(): string {
+    const f = this.pm.facilitation;
+    if (!f) return '';
+    const at = (tMs: number | null): string => (tMs === null ? '' : `${this.clock(tMs)} · `);
+    const list = (items: readonly { t: number | null; text: string }[]): string =>
+      items.length === 0
+        ? t('document.facilitation.none')
+        : bullets(items.map((i) => `${at(i.t)}${escapeText(i.text)}`));
+    const parts: string[] = [];
+    parts.push(`### ${t('document.facilitation.roles')}`);
+    parts.push(
+      f.roles.length === 0
+        ? t('document.facilitation.noRoles')
+        : table(
+            [t('document.facilitation.role'), t('document.facilitation.person')],
+            f.roles.map((r) => [escapeText(r.role), escapeText(r.person)]),
+          ),
+    );
+    parts.push(`### ${t('document.facilitation.decisions')}`);
+    parts.push(
+      list(
+        f.decisions.map((d) => ({
+          t: d.t,
+          text: d.role === null ? d.text : `${d.text} (${d.role})`,
+        })),
+      ),
+    );
+    parts.push(`### ${t('document.facilitation.notes')}`, list(f.facilitatorNotes));
+    if (f.playerNotes.length > 0)
+      parts.push(`### ${t('document.facilitation.playerNotes')}`, list(f.playerNotes));
+    if (f.injects.length > 0)
+      parts.push(`### ${t('document.facilitation.injects')}`, list(f.injects));
+    if (f.prompts.length > 0)
+      parts.push(`### ${t('document.facilitation.prompts')}`, list(f.prompts));
+    return parts.join('\n\n');
   }
 
   private scores(): string {

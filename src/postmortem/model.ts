@@ -70,6 +70,11 @@ export interface TimelineItem {
   readonly decision: boolean;
   /** A lever the scenario's answer key counts as harmful (one of its wrong fixes). */
   readonly harmful: boolean;
+  /**
+   * Classroom: the incident role credited with a player's action and who held it then
+   * (levers and looks to operations, updates to communications...; see docs/postmortem.md).
+   */
+  readonly credit?: { readonly role: string; readonly person: string };
 }
 
 /** Error budget spent on one SLO during the run. */
@@ -229,6 +234,26 @@ export interface Postmortem {
   readonly scores: readonly Score[];
   readonly reference: ReferencePath | null;
   readonly charts: readonly MiniChart[];
+  /** What a facilitator, a class or an interview added; absent when none of it happened. */
+  readonly facilitation?: Facilitation;
+}
+
+/** The class's and the facilitator's part of the run (classroom, interviews, any facilitated run). */
+export interface Facilitation {
+  /** Who held each incident role at the end. */
+  readonly roles: readonly { readonly role: string; readonly person: string }[];
+  readonly decisions: readonly {
+    readonly t: number;
+    readonly text: string;
+    readonly role: string | null;
+  }[];
+  readonly facilitatorNotes: readonly { readonly t: number; readonly text: string }[];
+  /** The player's own notes (interview: thinking aloud). */
+  readonly playerNotes: readonly { readonly t: number; readonly text: string }[];
+  /** Injected events, in words, and clues revealed. */
+  readonly injects: readonly { readonly t: number; readonly text: string }[];
+  /** The discussion prompts of the stages the story reached, then those for the end. */
+  readonly prompts: readonly { readonly t: number | null; readonly text: string }[];
 }
 
 /** The document's sections, in order: each is Markdown the player may edit before export. */
@@ -240,6 +265,7 @@ export type SectionId =
   | 'causes'
   | 'lessons'
   | 'actionItems'
+  | 'facilitation'
   | 'scores'
   | 'supporting';
 

@@ -56,6 +56,8 @@ export interface Moment {
   readonly from?: string;
   /** Sorts moments of the same second: the sim's events, then the story and the player. */
   readonly rank: number;
+  /** The incident role credited with a player's action, and who held it (classroom). */
+  readonly credit?: { readonly role: string; readonly person: string };
 }
 
 type Draft = Omit<Moment, 'id' | 'marks' | 'decision' | 'harmful' | 'evidence' | 'rank'> & {
@@ -198,6 +200,31 @@ function impactDrafts(s: SliSeries, impact: ImpactFigures, thresholdMs: number):
   return out;
 }
 
+/** The incident role a player's action belongs to; null for what no role owns. */
+export function roleOf(action: PlayerRecord, lever: boolean): string | null {
+  if (lever) return 'operations';
+  switch (action.type) {
+    case 'decision':
+      return typeof action['role'] === 'string' ? action['role'] : null;
+    case 'inspect':
+      return 'operations';
+    case 'postUpdate':
+      return 'communications';
+    case 'declareIncident':
+    case 'assignRole':
+    case 'page':
+    case 'escalateAlert':
+    case 'acknowledgeAlert':
+    case 'resolveAlert':
+      return 'commander';
+    case 'hypothesis':
+    case 'note':
+      return 'scribe';
+    default:
+      return null;
+  }
+}
+
 function actorOf(source: string): TimelineActor {
   return source === 'facilitator' ? 'team' : 'player';
 }
@@ -227,7 +254,20 @@ function kindOfEvent(type: string): TimelineItem['kind'] {
 function entryDrafts(
   entries: readonly TimelineEntry[],
   key: AnswerKey,
+  credit: boolean,
 ): { drafts: Draft[]; owner: (Draft | null)[] } {
+  // Who holds each incident role as the run goes (classroom credit).
+  const roles = new Map<string, string>();
+  const creditOf = (e: Extract<TimelineEntry, { kind: 'action' | 'command' }>) => {
+    if (
+      !credit ||
+      (e.kind === 'action' && e.source === 'facilitator' && e.action.type !== 'decision')
+    )
+      return {};
+    const role = e.kind === 'command' ? 'operations' : roleOf(e.action, e.lever);
+    const person = role === null ? undefined : roles.get(role);
+    return role !== null && person !== undefined ? { credit: { role, person } } : {};
+  };
   const drafts: Draft[] = [];
   const owner: (Draft | null)[] = entries.map(() => null);
   // The hint the story offered last at each level: what a player who takes it reads.
@@ -272,6 +312,9 @@ function entryDrafts(
         });
         return;
       case 'reply':
+        // A teammate who went offline (an inject) leaves their roles free.
+        if (e.key === 'inject.teammateOffline.roles')
+          for (const role of String(e.params['roles']).split(', ')) roles.delete(role);
         add(i, {
           t: e.t,
           kind: 'reply',
@@ -313,6 +356,7 @@ function entryDrafts(
           text: tr('postmortem.item.command', { line: clipLine(e.via.line, 120) }),
           evidence: [commandEvidence(e.via)],
           via: e.via,
+          ...creditOf(e),
         });
         return;
       case 'action': {
@@ -335,7 +379,10 @@ function entryDrafts(
           action: e.action,
           ...(e.via ? { via: e.via } : {}),
           ...(wrongFix ? { wrongFix } : {}),
+          ...creditOf(e),
         };
+        if (e.action.type === 'assignRole')
+          roles.set(String(e.action['role']), String(e.action['person']));
         if (e.via) {
           if (e.lever && !leverOfVia.has(e.via)) leverOfVia.set(e.via, d);
           if (!firstOfVia.has(e.via)) firstOfVia.set(e.via, d);
@@ -410,9 +457,10 @@ export function buildTimeline(
   session: IncidentSession,
   sli: SliSeries,
   impact: ImpactFigures,
+  options: { readonly credit: boolean } = { credit: false },
 ): BuiltTimeline {
   const key = session.scenario.answerKey;
-  const { drafts, owner } = entryDrafts(session.run.timeline, key);
+  const { drafts, owner } = entryDrafts(session.run.timeline, key, options.credit);
   const all: Draft[] = [
     ...drafts,
     ...simDrafts(session.run.sim.recorder.events),
@@ -442,5 +490,6 @@ export function toItems(moments: readonly Moment[]): TimelineItem[] {
     evidence: m.evidence,
     decision: m.decision,
     harmful: m.harmful,
+    ...(m.credit ? { credit: m.credit } : {}),
   }));
 }

@@ -117,6 +117,8 @@ export class ScenarioRun {
   readonly sim: SimRun;
   readonly timeline: TimelineEntry[] = [];
   ended: { outcome: string; t: number } | null = null;
+  /** Each stage the story entered (its machine state) and when: discussion prompts follow these. */
+  readonly stages: { t: number; stage: string }[] = [];
   private readonly clock = new SimulatedClock();
   private readonly actor: AnyActorRef;
   private readonly conditions: MetricGuard[];
@@ -200,6 +202,12 @@ export class ScenarioRun {
       context: { t: 0, metrics: {}, held: {}, milestones: [] },
     } as never);
     this.actor = createActor(machine, { clock: this.clock }).start();
+    this.noteStage();
+  }
+
+  private noteStage(): void {
+    const stage = this.state;
+    if (this.stages.at(-1)?.stage !== stage) this.stages.push({ t: this.sim.t, stage });
   }
 
   /** The state the story is in, e.g. `degraded`. */
@@ -223,8 +231,9 @@ export class ScenarioRun {
       held[key] = this.heldSince[key] === undefined ? -1 : this.sim.t - this.heldSince[key]!;
     }
     // A delayed transition may have just ended the story; a finished machine takes no events.
-    if ((this.actor.getSnapshot() as { status: string }).status !== 'active') return;
-    this.actor.send({ type: 'sim.tick', t: this.sim.t, metrics, held } as never);
+    if ((this.actor.getSnapshot() as { status: string }).status === 'active')
+      this.actor.send({ type: 'sim.tick', t: this.sim.t, metrics, held } as never);
+    this.noteStage();
   }
 
   /** A player's lever: applied by the sim at the next step, seen by the story now. */
@@ -273,6 +282,7 @@ export class ScenarioRun {
     });
     if ((this.actor.getSnapshot() as { status: string }).status !== 'active') return;
     this.actor.send({ type: `player.${action.type}`, action } as never);
+    this.noteStage();
   }
 
   /** Steps until `t`, or until the story ends. */
