@@ -2,7 +2,8 @@
  * Practice mode's second screen: the library of incidents, each with its title, difficulty,
  * length, symptoms, tags and the player's past attempts, with a search box and a difficulty
  * filter. Scenario text is data and is set as textContent only. The list arrives after the screen
- * paints (the scenario files load lazily), so the screen says it is loading.
+ * paints (the scenario files load lazily), so the screen says it is loading. With `onImport`, the
+ * player can add scenario files of their own (src/ui/scenario-import.ts).
  */
 import './incident.css';
 import './history.css';
@@ -13,6 +14,20 @@ import { formatWallTime } from './history-view.ts';
 import { elapsedLabel, formatElapsed } from './incident-format.ts';
 import { h } from './dom.ts';
 import { pulseIcon } from './icons.ts';
+import { fileDropTarget, importedCardActions, mountImportControl } from './scenario-import.ts';
+import type {
+  ExportedFile,
+  ImportControl,
+  ImportOutcome,
+  ScenarioFileLike,
+} from './scenario-import.ts';
+
+export type {
+  ExportedFile,
+  ImportOutcome,
+  ImportProblem,
+  ScenarioFileLike,
+} from './scenario-import.ts';
 
 /** One scenario as the chooser shows it. */
 export interface ScenarioCard {
@@ -24,6 +39,9 @@ export interface ScenarioCard {
   readonly tags: readonly string[];
   /** The player's past attempts at it (none yet: played 0). */
   readonly history?: AttemptSummary;
+  /** Shipped with the game (the default), or imported by the player from `fileName`. */
+  readonly source?: 'bundled' | 'imported';
+  readonly fileName?: string;
 }
 
 export interface ChooserOptions {
@@ -31,6 +49,15 @@ export interface ChooserOptions {
   onPick(id: string): void;
   /** Shows a History button that opens the player's past attempts. */
   onHistory?(): void;
+  /**
+   * Shows the Import control and takes files dropped on the library. The owner checks and keeps
+   * the file, and shows the new cards before it resolves.
+   */
+  onImport?(file: ScenarioFileLike): Promise<ImportOutcome>;
+  /** The file of an imported card, exactly as imported (null: no longer kept). */
+  onExport?(id: string): Promise<ExportedFile | null>;
+  /** Forgets an imported card; the owner shows the cards without it before it resolves. */
+  onRemove?(id: string): Promise<void>;
 }
 
 /** An incident left in the middle (the page was reloaded or closed), offered to be resumed. */
@@ -146,6 +173,14 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
     : null;
   history?.addEventListener('click', () => onHistory?.());
 
+  const { onImport } = options;
+  const importControl: ImportControl | null = onImport
+    ? mountImportControl(prefix, {
+        onImport,
+        onImported: (id) => revealCard(id),
+      })
+    : null;
+
   const element = h('div', { className: 'chooser-screen' }, [
     h('header', { className: 'topbar' }, [
       h('div', { className: 'topbar-inner' }, [
@@ -159,6 +194,7 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
         heading,
         h('p', { className: 'chooser-lede', text: t('chooser.intro') }),
       ]),
+      importControl?.element,
       notices,
       resume,
       status,
@@ -167,6 +203,8 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
       empty,
     ]),
   ]);
+
+  if (importControl) fileDropTarget(element, (file) => void importControl.take(file));
 
   let busy = false;
   const offerResume = (offer: ResumeOffer): void => {
@@ -234,6 +272,51 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
     count.textContent = t('chooser.count', { shown, total: items.length });
   };
   search.addEventListener('input', applyFilters);
+
+  /** Shows a card that just joined the library: filters cleared, the card focused. */
+  const revealCard = (id: string): void => {
+    const found = items.find((i) => i.card.id === id);
+    if (!found) return;
+    search.value = '';
+    difficulty = 'all';
+    for (const b of difficultyButtons) {
+      b.setAttribute('aria-pressed', String(b.dataset['difficulty'] === 'all'));
+    }
+    applyFilters();
+    // The whole item, so its Export and Remove controls show too.
+    found.item.scrollIntoView?.({ block: 'nearest' });
+    found.item.querySelector<HTMLButtonElement>('.scenario-card')?.focus({ preventScroll: true });
+  };
+
+  const remove = (card: ScenarioCard): void => {
+    if (busy || !options.onRemove) return;
+    options.onRemove(card.id).then(
+      () => {
+        importControl?.say(t('import.removed', { title: card.title }));
+        heading.focus();
+      },
+      (error: unknown) =>
+        importControl?.say(error instanceof Error ? error.message : String(error)),
+    );
+  };
+
+  const cardItem = (card: ScenarioCard): { card: ScenarioCard; item: HTMLLIElement } => {
+    const id = `${prefix}-${card.id}`;
+    const button = scenarioButton(card, id);
+    button.addEventListener('click', () => pick(card.id, button));
+    const control = importControl;
+    const actions =
+      card.source === 'imported' && control
+        ? importedCardActions(card, `${id}-title`, {
+            onExport: (cardId) => options.onExport?.(cardId) ?? Promise.resolve(null),
+            onRemove: () => remove(card),
+            say: (text) => control.say(text),
+          })
+        : null;
+    const className = actions ? 'scenario-item is-imported' : 'scenario-item';
+    return { card, item: h('li', { className }, [button, actions]) };
+  };
+
   for (const button of difficultyButtons) {
     button.addEventListener('click', () => {
       difficulty = (button.dataset['difficulty'] ?? 'all') as DifficultyFilter;
@@ -251,11 +334,7 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
       status.textContent = '';
       status.hidden = true;
       controls.hidden = false;
-      items = cards.map((card) => {
-        const button = scenarioButton(card, `${prefix}-${card.id}`);
-        button.addEventListener('click', () => pick(card.id, button));
-        return { card, item: h('li', { className: 'scenario-item' }, [button]) };
-      });
+      items = cards.map(cardItem);
       list.replaceChildren(...items.map((i) => i.item));
       applyFilters();
     },
@@ -302,6 +381,9 @@ function scenarioButton(card: ScenarioCard, id: string): HTMLButtonElement {
           h('span', { className: 'pips' }, pips),
           difficulty,
         ]),
+        card.source === 'imported'
+          ? h('span', { className: 'scenario-imported', text: t('import.badge') })
+          : null,
         h('span', {
           className: 'scenario-minutes',
           text: t('chooser.minutes', { minutes: card.estimatedMinutes }),
