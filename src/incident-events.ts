@@ -38,6 +38,8 @@ export function communicationOf(action: PlayerRecord): Communication | null {
       };
     case 'hypothesis':
       return { type: 'hypothesis', text: field(action, 'text') };
+    case 'note':
+      return { type: 'note', text: field(action, 'text') };
     case 'assignRole':
       return { type: 'assignRole', role: field(action, 'role'), person: field(action, 'person') };
     default:
@@ -136,10 +138,14 @@ export class FeedReader {
   private timelineRead = 0;
   private lastEvent: SimEvent | undefined;
 
-  /** `fromStart`: a resumed run shows what already happened; a new one starts from now. */
+  /**
+   * `fromStart`: a resumed run shows what already happened; a new one starts from now.
+   * `storyHints`: false in interview mode, where only a facilitator's clues are shown.
+   */
   constructor(
     private readonly session: IncidentSession,
     fromStart = false,
+    private readonly storyHints = true,
   ) {
     this.lastEvent = fromStart ? undefined : session.run.sim.recorder.events.at(-1);
   }
@@ -148,8 +154,12 @@ export class FeedReader {
     const items: FeedItem[] = [];
     const timeline = this.session.run.timeline;
     for (; this.timelineRead < timeline.length; this.timelineRead += 1) {
-      const item = feedItemOf(timeline[this.timelineRead]!);
-      if (item?.kind === 'hint' && hintTaken(timeline, item.level))
+      const entry = timeline[this.timelineRead]!;
+      const item = feedItemOf(entry);
+      const clue = entry.kind === 'hint' && entry.by === 'facilitator';
+      if (item?.kind === 'hint' && !clue && !this.storyHints) continue;
+      // A facilitator's clue is given, not offered: it shows open.
+      if (item?.kind === 'hint' && (clue || hintTaken(timeline, item.level)))
         items.push({ ...item, taken: true });
       else if (item) items.push(item);
     }

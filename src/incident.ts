@@ -9,7 +9,11 @@ import type { GameClock } from './incident-clock.ts';
 import type { ScenarioFile } from './scenario/schema.ts';
 import { INCIDENT_ROLES, PAGE_TARGETS, SEVERITIES } from './scenario/vocabulary.ts';
 import { IncidentSession } from './session/session.ts';
-import type { SessionInput } from './session/session.ts';
+import type { IncidentRecord, SessionInput } from './session/session.ts';
+import { createLinkHost } from './link/host.ts';
+import type { LinkHost } from './link/host.ts';
+import { openChannel } from './link/protocol.ts';
+import { openFollowerWindow } from './link/windows.ts';
 import type { Postmortem, ScoreKey } from './postmortem/model.ts';
 import { formatClock, STEP_MS } from './sim/index.ts';
 import { MarkerReader, THRESHOLDS, topologyOf } from './incident-snapshot.ts';
@@ -23,7 +27,8 @@ import { mountPager, unacknowledgedCount } from './ui/pager.ts';
 import { mountRunbooks } from './ui/runbooks.ts';
 import type { RunbooksPanel } from './ui/runbooks.ts';
 import { runbooksFor } from './runbook-catalogue.ts';
-import type { ClockReading } from './ui/incident-screen.ts';
+import type { ClockReading, Speed } from './ui/incident-screen.ts';
+import { t } from './i18n/index.ts';
 import { LOG_SERVICE, peopleOf, slosOf } from './incident-facts.ts';
 import { mountMapLater } from './incident-map.ts';
 import { createDebriefBuilder } from './incident-debrief.ts';
@@ -43,6 +48,18 @@ export interface IncidentOptions {
   onDebrief?(debrief: Debrief): void;
   /** The attempt is over (resolved, failed, or left mid-incident): for the player's history. */
   onAttempt?(attempt: AttemptResult): void;
+  /** Interview mode: no hints offered, no pause, a countdown of this many simulated ms. */
+  readonly interview?: InterviewRules | undefined;
+  /** Go straight to the live incident (the interview's own opening stood for the briefing). */
+  readonly skipBriefing?: boolean | undefined;
+  /** The link's id: other windows (facilitator, projector) follow this run by it. */
+  readonly runId?: string | undefined;
+}
+
+export interface InterviewRules {
+  readonly limitMs: number;
+  /** The clarifying questions asked before the page (ids), recorded at the start of the run. */
+  readonly questions: readonly string[];
 }
 
 export interface RunProgress {
@@ -56,6 +73,10 @@ export interface Debrief {
   readonly postmortem: Postmortem;
   readonly inputs: readonly SessionInput[];
   readonly t: number;
+  /** The incident's own record (notes, hypotheses, questions): for the interview's feedback. */
+  readonly incident: IncidentRecord;
+  /** How the run ended: the story's outcome, `timeUp` (interview), or null if it has not. */
+  readonly endedBy: string | null;
 }
 
 export interface AttemptResult {
@@ -78,8 +99,15 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   const session = resume
     ? IncidentSession.replay(scenario, options.seed, resume.inputs, resume.t)
     : new IncidentSession(scenario, options.seed);
+  const { interview } = options;
+  // The questions asked before the page are the run's first inputs (the feedback counts them).
+  if (interview && !resume)
+    for (const question of interview.questions)
+      session.perform({ type: 'clarify', question }, 'panel');
   const startEpochMs = session.run.sim.state.config.startEpochMs;
-  const reader = new FeedReader(session, resume !== undefined);
+  const reader = new FeedReader(session, resume !== undefined, interview === undefined);
+  /** Interview: the countdown ran out (the story did not end by itself). */
+  const timeUp = (): boolean => interview !== undefined && session.t >= interview.limitMs;
   const metrics = session.run.sim.recorder.metrics;
   const store = createIncidentStore({
     startEpochMs,
@@ -112,6 +140,8 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     });
   };
   let severity: string | null = null;
+  /** How the run ended, for the interview's feedback. */
+  let endedBy: string | null = null;
 
   /** Saves the run for a reload: after each input, and every 10 simulated seconds. */
   let progressAt = -Infinity;
@@ -128,6 +158,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
   const reading = (): ClockReading => ({
     utc: formatClock(startEpochMs + session.t),
     elapsedMs: session.t,
+    ...(interview ? { remainingMs: Math.max(0, interview.limitMs - session.t) } : {}),
   });
 
   /** Writes what the views draw into the store, when the sim moved (or a command changed it). */
@@ -161,11 +192,13 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       severity = session.incident.severity;
       if (severity !== null) screen.setSeverity(severity);
     }
-    if (session.ended && !over) {
+    link?.sync();
+    if ((session.ended || timeUp()) && !over) {
       over = true;
       clock?.stop();
       store.setState({ phase: 'ended', speed: 0 });
-      const outcome = session.run.ended?.outcome ?? '';
+      const outcome = session.run.ended?.outcome ?? 'timedOut';
+      endedBy = session.ended ? outcome : 'timeUp';
       endedAs = outcome === 'resolved' ? 'resolved' : 'failed';
       const ended = endedAs;
       screen.end(outcome);
@@ -207,7 +240,11 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
 
   const screen = mountIncidentScreen(
     root,
-    { title: scenario.title, briefing: scenario.briefing },
+    {
+      title: scenario.title,
+      briefing: scenario.briefing,
+      ...(interview ? { speedLocked: true, countdown: true } : {}),
+    },
     backend,
     {
       onStart() {
@@ -219,7 +256,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
           speed,
           step: () => {
             session.step();
-            return !session.ended;
+            return !session.ended && !timeUp();
           },
           frame: () => show(),
         });
@@ -230,6 +267,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       onSpeed(speed) {
         clock?.setSpeed(speed);
         store.setState({ speed });
+        link?.sync();
       },
       onExit: () => options.onExit(),
       // The header offers the debrief only when there is somewhere to show it.
@@ -238,7 +276,13 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
             onDebrief() {
               void debrief.postmortem().then(
                 (postmortem) =>
-                  options.onDebrief?.({ postmortem, inputs: session.inputs, t: session.t }),
+                  options.onDebrief?.({
+                    postmortem,
+                    inputs: session.inputs,
+                    t: session.t,
+                    incident: session.incident,
+                    endedBy,
+                  }),
                 (error: unknown) => console.error(error),
               );
             },
@@ -247,6 +291,15 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
       onTakeHint(level) {
         if (session.perform({ type: 'takeHint', level }, 'panel').ok) show(true);
       },
+      ...(options.runId === undefined
+        ? {}
+        : {
+            onFacilitator() {
+              const runId = options.runId!;
+              if (!openFollowerWindow('facilitator', runId))
+                console.warn(t('incident.facilitator.blocked', { url: `?facilitator=${runId}` }));
+            },
+          }),
       onShowRunbooks: () => void runbooks(),
       onRespond(communication) {
         // Validated by the session like any action arriving as data; refused ones record nothing.
@@ -309,8 +362,43 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     screen.panelFailed('topology', error),
   );
 
+  // Other windows may follow this run (facilitator, projector): they play it from its inputs.
+  const channel = options.runId === undefined ? null : openChannel();
+  const link: LinkHost | null =
+    channel && options.runId !== undefined
+      ? createLinkHost(channel, {
+          meta: {
+            runId: options.runId,
+            scenarioId: scenario.id,
+            scenarioVersion: scenario.version,
+            seed: options.seed,
+            mode: options.mode ?? 'practice',
+            limitMs: interview?.limitMs ?? null,
+            title: scenario.title,
+          },
+          inputs: () => session.inputs,
+          t: () => session.t,
+          speed: () => store.getState().speed,
+          ended: () => over,
+          hash: () => session.run.sim.hash(),
+          setSpeed(speed) {
+            // Before the pager is taken there is no clock; after the end nothing to steer.
+            if (!clock || over) return;
+            const next = speed === 0 ? 0 : (speed as Speed);
+            clock.setSpeed(next);
+            store.setState({ speed: next });
+            screen.setSpeed(next);
+          },
+          perform(action) {
+            const result = session.perform(action, 'facilitator');
+            if (result.ok) show(true);
+            return result;
+          },
+        })
+      : null;
+
   // Every panel is in place: a resumed run goes straight to the incident, paused.
-  if (resume) screen.skipBriefing();
+  if (resume || options.skipBriefing) screen.skipBriefing();
 
   return () => {
     stopFocus();
@@ -320,6 +408,7 @@ export function startIncident(root: HTMLElement, options: IncidentOptions): () =
     runbookPanel?.destroy();
     clock?.stop();
     report(endedAs ?? 'abandoned');
+    link?.close();
     debrief.dispose();
     screen.destroy();
   };

@@ -1,6 +1,7 @@
 import './ui/styles.css';
 import { detectLocale, setLocale } from './i18n/index.ts';
-import type { LiveFeed } from './ui/title-screen.ts';
+import { followerOfUrl } from './link/windows.ts';
+import type { LiveFeed, ModeId } from './ui/title-screen.ts';
 import { mountTitleScreen } from './ui/title-screen.ts';
 
 const app = document.getElementById('app');
@@ -34,16 +35,25 @@ function showTitle(returning = false): void {
 /** Set while practice mode's chunk loads, so a double click on Start opens it once. */
 let opening = false;
 
-// Practice mode (chooser, session, scenarios) is its own chunk: the title screen stays light.
-function onStart(): void {
+// The modes (chooser, session, scenarios) are their own chunk: the title screen stays light.
+function onStart(mode: ModeId): void {
   if (opening) return;
   opening = true;
   void import('./play.ts')
     .then(({ openPractice }) => {
       leave();
-      leave = openPractice(root, { onExit: () => showTitle(true) });
+      leave = openPractice(root, { mode, onExit: () => showTitle(true) });
     })
     .finally(() => (opening = false));
 }
 
-showTitle();
+// A window opened to follow a run (`?facilitator=<run>`, `?projector=<run>`) shows only that.
+const follower = followerOfUrl(location.search);
+if (follower) {
+  document.body.dataset['window'] = follower.kind;
+  void import('./facilitator.ts').then(({ openFollower }) => {
+    leave = openFollower(root, { ...follower, onExit: () => window.close() });
+  });
+} else {
+  showTitle();
+}

@@ -11,7 +11,7 @@
  */
 import { loadHistory, recordAttempt } from './attempt-history.ts';
 import { t } from './i18n/index.ts';
-import type { AttemptResult, startIncident } from './incident.ts';
+import type { AttemptResult, Debrief, InterviewRules, startIncident } from './incident.ts';
 import type { Postmortem } from './postmortem/model.ts';
 import type * as RunStorage from './run-storage.ts';
 import type { SetAside, WriteResult } from './saved-data.ts';
@@ -23,14 +23,19 @@ import type { Attempt } from './shared/attempts.ts';
 import { mountHistoryView } from './ui/history-view.ts';
 import type { HistoryView, ImportResult } from './ui/history-view.ts';
 import { mountScenarioChooser } from './ui/scenario-chooser.ts';
-import type { ScenarioChooser } from './ui/scenario-chooser.ts';
+import type { ImportOutcome, ScenarioChooser, ScenarioFileLike } from './ui/scenario-chooser.ts';
 
 export interface PracticeOptions {
   /** The player asked to go back to the title screen; the owner calls the returned function. */
   onExit(): void;
+  /**
+   * How the picked incident is played (default practice): an interview opens with the
+   * architecture and clarifying questions, then runs on the scenario's own seed with no hints,
+   * no pause and a countdown, and ends with rubric feedback; a classroom run is led from the
+   * facilitator console beside a projector view (docs/interview.md, docs/facilitator.md).
+   */
+  readonly mode?: 'practice' | 'interview' | 'classroom';
 }
-
-const MODE = 'practice';
 
 type RunStore = typeof RunStorage;
 type Start = typeof startIncident;
@@ -40,7 +45,13 @@ interface PlaySpec {
   readonly seed: number;
   readonly mode: string;
   readonly resume?: { readonly inputs: readonly SessionInput[]; readonly t: number };
+  /** Interview: the countdown and the questions asked before the page. */
+  readonly interview?: InterviewRules;
 }
+
+/** A run's id for the windows that follow it: random, not part of the run (its seed is). */
+const newRunId = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => (b % 36).toString(36)).join('');
 
 /** `?seed=N` plays another variant of a scenario, reproducibly (an instructor can share it). */
 function seedFromUrl(): number | null {
@@ -63,6 +74,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 /** Mounts practice mode into `root`; returns a function that takes it down (safe to call twice). */
 export function openPractice(root: HTMLElement, options: PracticeOptions): () => void {
+  const MODE = options.mode ?? 'practice';
   let active = true;
   /** Takes the current screen down. */
   let leave: () => void = () => {};
@@ -71,11 +83,25 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
   /** Problems met while no notice area was showing (saving during an incident). */
   const pending: string[] = [];
 
-  const catalogue = import('./scenario-catalogue.ts').then(({ loadCatalogue }) => loadCatalogue());
+  // The player's imported scenarios join the bundled ones (src/scenario-imports.ts).
+  const importStore = import('./scenario-imports.ts');
+  /** Imported scenarios set aside by the last read, for the library to report once. */
+  const importNotices: string[] = [];
+  const loadEntries = (): Promise<CatalogueEntry[]> =>
+    Promise.all([import('./scenario-catalogue.ts'), importStore]).then(
+      ([{ loadCatalogue }, imports]) =>
+        loadCatalogue(undefined, (bundledIds) => {
+          const loaded = imports.loadImports(bundledIds);
+          if (loaded.problem) importNotices.push(setAsideText(loaded.problem));
+          importNotices.push(...loaded.setAside.map(imports.setAsideText));
+          return loaded.scenarios;
+        }),
+    );
+  /** The library; read again after an import or a removal. */
+  let catalogue = loadEntries();
   // The incident's code and the saved runs load while the player reads the list.
   const incident = import('./incident.ts');
   const storage = import('./run-storage.ts');
-  const ready = Promise.all([catalogue, incident, storage]);
 
   /** Replaces the screen; returns a check that says whether it is still the one showing. */
   const replace = (): (() => boolean) => {
@@ -109,13 +135,22 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
     const chooser = mountScenarioChooser(root, {
       onBack: options.onExit,
       onPick: (id) => {
-        ready.then(([entries, { startIncident }, store]) => {
+        Promise.all([catalogue, incident, storage]).then(([entries, { startIncident }, store]) => {
           const entry = entryOf(entries, id);
           if (!current() || !entry) return;
-          play(entry, startIncident, store, { seed: seedFromUrl() ?? entry.seed, mode: MODE });
+          // An interview is the same incident for every candidate: the scenario's own seed.
+          if (MODE === 'interview') interviewIntro(entry, startIncident, store);
+          else play(entry, startIncident, store, { seed: seedFromUrl() ?? entry.seed, mode: MODE });
         }, fail(chooser));
       },
       onHistory: () => showHistory(),
+      onImport: (file) => importFile(file, chooser, current),
+      onExport: (id) => importStore.then((imports) => imports.exportImport(id)),
+      onRemove: async (id) => {
+        const result = (await importStore).removeImport(id);
+        if (!result.ok) throw new Error(t(`import.notSaved.${result.reason}`));
+        await refreshLibrary(chooser, current);
+      },
     });
     leave = () => chooser.destroy();
     if (history.problem) {
@@ -130,10 +165,75 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
 
     Promise.all([catalogue, storage]).then(([entries, store]) => {
       if (!current()) return;
-      const attempts = loadHistory().attempts;
-      chooser.show(entries.map((e) => ({ ...e.card, history: summarise(attempts, e.card.id) })));
+      showCards(chooser, entries);
       offerResume(chooser, entries, store, current);
     }, fail(chooser));
+  }
+
+  /** The library's cards, with the player's attempts at each; and what the import store set aside. */
+  function showCards(chooser: ScenarioChooser, entries: readonly CatalogueEntry[]): void {
+    const attempts = loadHistory().attempts;
+    chooser.show(entries.map((e) => ({ ...e.card, history: summarise(attempts, e.card.id) })));
+    for (const text of importNotices.splice(0)) chooser.notice(text);
+  }
+
+  /** Reads the library again (a scenario was imported or removed) and shows it. */
+  async function refreshLibrary(chooser: ScenarioChooser, current: () => boolean): Promise<void> {
+    catalogue = loadEntries();
+    const entries = await catalogue;
+    if (current()) showCards(chooser, entries);
+  }
+
+  /** Checks a chosen or dropped scenario file by its name and size, then reads and keeps it. */
+  async function importFile(
+    file: ScenarioFileLike,
+    chooser: ScenarioChooser,
+    current: () => boolean,
+  ): Promise<ImportOutcome> {
+    const imports = await importStore;
+    const refusal = imports.checkFileMeta(file.name, file.size);
+    if (refusal) return { kind: 'refused', problems: imports.refusalProblems(refusal) };
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return { kind: 'refused', problems: [{ path: '', message: t('import.refused.unreadable') }] };
+    }
+    const keep = async (replace: boolean): Promise<ImportOutcome> => {
+      const entries = await catalogue;
+      const bundledIds = new Set(
+        entries.filter((e) => e.card.source !== 'imported').map((e) => e.card.id),
+      );
+      const result = imports.importScenario(
+        { fileName: file.name, text },
+        { bundledIds, importedAt: new Date().toISOString(), replace },
+      );
+      switch (result.kind) {
+        case 'refused':
+          return { kind: 'refused', problems: imports.refusalProblems(result.refusal) };
+        case 'notSaved': {
+          const message = t(`import.notSaved.${result.result.reason}`);
+          return { kind: 'refused', problems: [{ path: '', message }] };
+        }
+        case 'replaces':
+          return {
+            kind: 'replaces',
+            id: result.existing.id,
+            previousFile: result.existing.fileName,
+            previousAt: result.existing.importedAt,
+            replace: () => keep(true),
+          };
+        case 'imported':
+          await refreshLibrary(chooser, current);
+          return {
+            kind: 'imported',
+            id: result.scenario.scenario.id,
+            title: result.scenario.scenario.title,
+            replaced: result.replaced,
+          };
+      }
+    };
+    return keep(false);
   }
 
   /** An incident left in the middle (the page was reloaded): resume it, or record it as left. */
@@ -175,6 +275,7 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
             seed: record.seed,
             mode: record.mode,
             resume: { inputs: record.inputs, t: record.t },
+            ...interviewOf(record),
           });
         }, fail(chooser));
       },
@@ -202,6 +303,7 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
       scenarioVersion: scenario.version,
       seed: spec.seed,
       mode: spec.mode,
+      ...(spec.interview ? { limitMs: spec.interview.limitMs } : {}),
     };
     const saver = store.createProgressSaver(base, {
       now: () => performance.now(),
@@ -222,6 +324,9 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
       seed: spec.seed,
       mode: spec.mode,
       resume: spec.resume,
+      interview: spec.interview,
+      skipBriefing: spec.interview !== undefined,
+      runId: newRunId(),
       onExit: options.onExit,
       onProgress: (progress) => saver.progress(progress),
       onAttempt: (attempt) => {
@@ -233,6 +338,10 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
       },
       onDebrief: (debrief) => {
         if (!current()) return;
+        if (spec.interview) {
+          showFeedback(entry, store, spec, debrief, runId);
+          return;
+        }
         showDebrief(entry, store, {
           record: store.runRecord(base, debrief.inputs, debrief.t),
           postmortem: debrief.postmortem,
@@ -276,6 +385,106 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
     const recorded = recordAttempt(attempt);
     if (!recorded.ok) report(saveFailedText(recorded));
     return saved.id;
+  }
+
+  // The interview -------------------------------------------------------------------------
+
+  /** A record's interview rules, when it is an interview: its countdown and questions asked. */
+  function interviewOf(record: RunRecord): { interview?: InterviewRules } {
+    if (record.mode !== 'interview' || record.limitMs === undefined) return {};
+    return { interview: { limitMs: record.limitMs, questions: [] } };
+  }
+
+  /** Before the page: the architecture, the rules and the clarifying questions. */
+  function interviewIntro(entry: CatalogueEntry, start: Start, store: RunStore): void {
+    const current = replace();
+    const seed = entry.seed;
+    Promise.all([
+      import('./ui/interview-intro.ts'),
+      import('./interview/questions.ts'),
+      import('./session/session.ts'),
+    ]).then(([{ mountInterviewIntro }, { clarifyingQuestions }, { IncidentSession }]) => {
+      if (!current()) return;
+      const scenario = entry.scenarioFor(seed);
+      // The system before the page: what the interviewer's answers are read from.
+      const state = new IncidentSession(scenario, seed).run.sim.state;
+      const asked: string[] = [];
+      const intro = mountInterviewIntro(root, {
+        info: { title: scenario.title, briefing: scenario.briefing },
+        seed,
+        questions: clarifyingQuestions(scenario, state),
+        onAsk: (id) => asked.push(id),
+        onStart: (limitMs) =>
+          play(entry, start, store, {
+            seed,
+            mode: 'interview',
+            interview: { limitMs, questions: [...asked] },
+          }),
+        onBack: library,
+      });
+      leave = () => intro.destroy();
+    }, failed);
+  }
+
+  /** The interview's end: feedback on the rubric, then the full debrief if asked. */
+  function showFeedback(
+    entry: CatalogueEntry,
+    store: RunStore,
+    spec: PlaySpec,
+    debrief: Debrief,
+    runId: string | null,
+  ): void {
+    const current = replace();
+    const rules = spec.interview!;
+    const record = store.runRecord(
+      {
+        scenarioId: debrief.postmortem.scenario.id,
+        scenarioVersion: debrief.postmortem.scenario.version,
+        seed: spec.seed,
+        mode: spec.mode,
+        limitMs: rules.limitMs,
+      },
+      debrief.inputs,
+      debrief.t,
+    );
+    Promise.all([import('./ui/interview-feedback.ts'), import('./interview/rubric.ts')]).then(
+      ([{ mountInterviewFeedback }, { buildRubric }]) => {
+        if (!current()) return;
+        const endedBy =
+          debrief.endedBy === 'timeUp'
+            ? 'timeUp'
+            : debrief.endedBy === 'resolved'
+              ? 'resolved'
+              : debrief.endedBy === null
+                ? 'left'
+                : 'failed';
+        const rubric = buildRubric(debrief.postmortem, debrief.incident, {
+          limitMs: rules.limitMs,
+          endedBy,
+        });
+        const feedback = mountInterviewFeedback(root, {
+          postmortem: debrief.postmortem,
+          rubric,
+          record: debrief.incident,
+          limitMs: rules.limitMs,
+          endedBy,
+          onDebrief: () =>
+            showDebrief(entry, store, {
+              record,
+              postmortem: debrief.postmortem,
+              runId,
+              onBack: () => showFeedback(entry, store, spec, debrief, runId),
+            }),
+          onRetry: () =>
+            incident.then(({ startIncident }) => {
+              if (current()) interviewIntro(entry, startIncident, store);
+            }, failed),
+          onBack: library,
+        });
+        leave = () => feedback.destroy();
+      },
+      failed,
+    );
   }
 
   // The debrief and the replay -------------------------------------------------------------

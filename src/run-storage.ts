@@ -229,7 +229,10 @@ function dropEditsExcept(kept: ReadonlySet<string>): void {
 // Saving an incident as it is played ---------------------------------------------------------
 
 /** Who played what: everything of a record but the inputs and the time reached. */
-export type RunBase = Pick<RunRecord, 'scenarioId' | 'scenarioVersion' | 'seed' | 'mode'>;
+export type RunBase = Pick<
+  RunRecord,
+  'scenarioId' | 'scenarioVersion' | 'seed' | 'mode' | 'limitMs'
+>;
 
 /** A record of `base` with these inputs, up to `t` (copied: the session's list keeps growing). */
 export function runRecord(base: RunBase, inputs: readonly SessionInput[], t: number): RunRecord {
@@ -240,6 +243,7 @@ export function runRecord(base: RunBase, inputs: readonly SessionInput[], t: num
     scenarioVersion: base.scenarioVersion,
     seed: base.seed,
     mode: base.mode,
+    ...(base.limitMs === undefined ? {} : { limitMs: base.limitMs }),
     inputs: [...inputs],
     t,
   };

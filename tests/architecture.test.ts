@@ -21,6 +21,8 @@ type Layer =
   | 'ui'
   | 'scenes'
   | 'postmortem'
+  | 'interview'
+  | 'link'
   | 'cli'
   | 'main';
 
@@ -32,9 +34,11 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   actions: ['sim', 'scenario', 'shared'],
   session: ['sim', 'scenario', 'actions', 'shared'],
   postmortem: ['sim', 'scenario', 'session', 'shared', 'i18n'],
+  interview: ['sim', 'scenario', 'actions', 'session', 'postmortem', 'shared', 'i18n'],
+  link: ['scenario', 'session', 'shared'],
   store: ['session', 'shared'],
   i18n: ['shared'],
-  ui: ['store', 'i18n', 'shared', 'postmortem'],
+  ui: ['store', 'i18n', 'shared', 'postmortem', 'interview'],
   scenes: ['store', 'shared'],
   cli: ['sim', 'scenario', 'actions', 'session', 'postmortem', 'shared', 'i18n'],
   main: [
@@ -47,12 +51,21 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
     'ui',
     'scenes',
     'postmortem',
+    'interview',
+    'link',
     'shared',
   ],
 };
 
 /** Layers whose code must replay byte for byte: no wall clock, no unseeded randomness, no DOM. */
-const DETERMINISTIC: readonly Layer[] = ['sim', 'scenario', 'actions', 'session', 'postmortem'];
+const DETERMINISTIC: readonly Layer[] = [
+  'sim',
+  'scenario',
+  'actions',
+  'session',
+  'postmortem',
+  'interview',
+];
 
 /** npm packages (and node: builtins) each layer may import. */
 const PACKAGES: Record<Layer, readonly string[]> = {
@@ -62,6 +75,8 @@ const PACKAGES: Record<Layer, readonly string[]> = {
   actions: ['zod'],
   session: ['xstate'],
   postmortem: [],
+  interview: [],
+  link: [],
   store: ['zustand'],
   i18n: [],
   ui: ['uplot', '@tanstack/virtual-core'],

@@ -84,7 +84,7 @@ describe('facilitator inputs', () => {
     s.perform({ type: 'revealClue', level: 2 }, 'facilitator');
     const key = s.scenario.answerKey.hints.find((h) => h.level === 2)!;
     expect(s.run.timeline.filter((e) => e.kind === 'hint')).toEqual([
-      { t: 0, kind: 'hint', level: 2, text: key.text },
+      { t: 0, kind: 'hint', level: 2, text: key.text, by: 'facilitator' },
     ]);
     expect(s.incident.clues).toEqual([{ t: 0, level: 2 }]);
   });

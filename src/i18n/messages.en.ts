@@ -9,8 +9,12 @@ import { channelEn } from './parts/channel.en.ts';
 import { debriefEn } from './parts/debrief.en.ts';
 import { documentEn } from './parts/document.en.ts';
 import { historyEn } from './parts/history.en.ts';
+import { interviewEn } from './parts/interview.en.ts';
+import { importEn } from './parts/import.en.ts';
 import { replayEn } from './parts/replay.en.ts';
 import { injectsEn } from './parts/injects.en.ts';
+import { modesEn } from './parts/modes.en.ts';
+import { facilitatorEn } from './parts/facilitator.en.ts';
 import { postmortemEn } from './parts/postmortem.en.ts';
 import { dashboardsEn } from './parts/dashboards.en.ts';
 import { logsEn } from './parts/logs.en.ts';
@@ -29,8 +33,12 @@ export const en = {
   ...documentEn,
   ...debriefEn,
   ...historyEn,
+  ...interviewEn,
+  ...importEn,
   ...replayEn,
   ...injectsEn,
+  ...modesEn,
+  ...facilitatorEn,
 
   'app.title': 'On-Call Drill',
   'app.documentTitle': 'On-Call Drill — practise production incidents',
@@ -63,10 +71,10 @@ export const en = {
 
   'title.start': 'Start',
   'title.start.ready.practice': 'Next: choose an incident and read its briefing.',
-  'title.start.unavailable.interview':
-    'Interview drills arrive in a later release. Practice is playable now.',
-  'title.start.unavailable.classroom':
-    'Classroom sessions arrive in a later release. Practice is playable now.',
+  'title.start.ready.interview':
+    'Next: choose an incident, see the architecture and ask your clarifying questions.',
+  'title.start.ready.classroom':
+    'Next: choose an incident, then open the facilitator console and the projector view.',
 
   'title.language.label': 'Language',
   'title.language.en': 'English',

@@ -3,8 +3,12 @@ import { channelZhCN } from './parts/channel.zh-CN.ts';
 import { debriefZhCN } from './parts/debrief.zh-CN.ts';
 import { documentZhCN } from './parts/document.zh-CN.ts';
 import { historyZhCN } from './parts/history.zh-CN.ts';
+import { interviewZhCN } from './parts/interview.zh-CN.ts';
+import { importZhCN } from './parts/import.zh-CN.ts';
 import { replayZhCN } from './parts/replay.zh-CN.ts';
 import { injectsZhCN } from './parts/injects.zh-CN.ts';
+import { modesZhCN } from './parts/modes.zh-CN.ts';
+import { facilitatorZhCN } from './parts/facilitator.zh-CN.ts';
 import { postmortemZhCN } from './parts/postmortem.zh-CN.ts';
 import { dashboardsZhCN } from './parts/dashboards.zh-CN.ts';
 import { logsZhCN } from './parts/logs.zh-CN.ts';
@@ -27,8 +31,12 @@ export const zhCN = {
   ...documentZhCN,
   ...debriefZhCN,
   ...historyZhCN,
+  ...interviewZhCN,
+  ...importZhCN,
   ...replayZhCN,
   ...injectsZhCN,
+  ...modesZhCN,
+  ...facilitatorZhCN,
 
   'app.title': '值班演练',
   'app.documentTitle': '值班演练 — 生产故障实战练习',
@@ -58,8 +66,8 @@ export const zhCN = {
 
   'title.start': '开始',
   'title.start.ready.practice': '下一步：选择一个故障并阅读简报。',
-  'title.start.unavailable.interview': '面试演练将在后续版本中推出。现在可以玩练习模式。',
-  'title.start.unavailable.classroom': '课堂模式将在后续版本中推出。现在可以玩练习模式。',
+  'title.start.ready.interview': '下一步：选择一个故障，查看系统架构并提出你的澄清问题。',
+  'title.start.ready.classroom': '下一步：选择一个故障，然后打开主持人控制台和投影视图。',
 
   'title.language.label': '语言',
   'title.language.en': 'English',

@@ -6,9 +6,14 @@
  */
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { IncidentSession } from '../session/session.ts';
-import type { LinkState } from '../ui/facilitator/model.ts';
 import { readHostMessage } from './protocol.ts';
-import type { FollowerCommand, FollowerMessage, LinkChannel, RunMeta } from './protocol.ts';
+import type {
+  FollowerCommand,
+  FollowerMessage,
+  LinkChannel,
+  LinkState,
+  RunMeta,
+} from './protocol.ts';
 
 /** No word from the host for this long: it is gone (closed, or asleep in a background tab). */
 export const LOST_AFTER_MS = 4_000;

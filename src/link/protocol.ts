@@ -14,6 +14,9 @@ import type { SessionInput } from '../session/session.ts';
 /** One channel for every run of this origin; messages carry the run id. */
 export const CHANNEL_NAME = 'on-call-drill/link/v1';
 
+/** Whether a follower's copy of the run matches the host's (see src/ui/facilitator/model.ts). */
+export type LinkState = 'waiting' | 'inSync' | 'resyncing' | 'lost';
+
 /** What a follower needs to build the same run. */
 export interface RunMeta {
   readonly runId: string;

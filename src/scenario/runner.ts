@@ -32,7 +32,8 @@ export type TimelineEntry =
   | { t: number; kind: 'alert'; name: string; severity: string; summary: string }
   | { t: number; kind: 'alertResolved'; name: string }
   | { t: number; kind: 'message'; from: string; role: string; text: string }
-  | { t: number; kind: 'hint'; level: number; text: string }
+  /** A hint the story offers, or (`by`) a clue a facilitator revealed. */
+  | { t: number; kind: 'hint'; level: number; text: string; by?: 'facilitator' }
   | { t: number; kind: 'milestone'; name: string }
   | {
       t: number;
@@ -263,7 +264,7 @@ export class ScenarioRun {
 
   /** A clue from the answer key, revealed by a facilitator: shown as the story's hints are. */
   clue(level: number, text: string): void {
-    this.timeline.push({ t: this.sim.t, kind: 'hint', level, text });
+    this.timeline.push({ t: this.sim.t, kind: 'hint', level, text, by: 'facilitator' });
   }
 
   /** A teammate's or another team's answer, from the session's responders. */

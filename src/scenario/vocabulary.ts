@@ -80,7 +80,12 @@ export type PageTarget = (typeof PAGE_TARGETS)[number];
  * with what they see, an executive asks for an ETA, a teammate goes offline (their roles fall
  * free), a second alert fires. What each says is read from the system at that moment.
  */
-export const INJECT_EVENTS = ['partnerReport', 'executiveEta', 'teammateOffline', 'secondAlert'] as const;
+export const INJECT_EVENTS = [
+  'partnerReport',
+  'executiveEta',
+  'teammateOffline',
+  'secondAlert',
+] as const;
 export type InjectEvent = (typeof INJECT_EVENTS)[number];
 
 /** Player events only a facilitator may send: a player's window refuses them from its own panels. */

@@ -26,6 +26,8 @@ export interface RunRecord {
   readonly seed: number;
   /** The game mode it was played in (`practice`, ...). */
   readonly mode: string;
+  /** Interview mode: the countdown the candidate chose, in simulated ms. */
+  readonly limitMs?: number;
   readonly inputs: readonly SessionInput[];
   /** Simulated milliseconds reached: a replay runs until here. */
   readonly t: number;
@@ -61,6 +63,7 @@ const KEYS = [
   'scenarioVersion',
   'seed',
   'mode',
+  'limitMs',
   't',
   'finalHash',
   'inputs',
@@ -91,6 +94,7 @@ export function serializeRunRecord(record: RunRecord, indent = 2): string {
     scenarioVersion: record.scenarioVersion,
     seed: record.seed,
     mode: record.mode,
+    ...(record.limitMs === undefined ? {} : { limitMs: record.limitMs }),
     t: record.t,
     ...(record.finalHash === undefined ? {} : { finalHash: record.finalHash }),
     inputs: record.inputs.map(orderedInput),
@@ -168,6 +172,9 @@ export function checkRunRecord(data: unknown): ParsedRunRecord {
   if (!isWholeNumber(data['seed'], 0xffff_ffff))
     problem('seed', 'expected a whole number from 0 to 4294967295');
   if (!isName(data['mode'])) problem('mode', 'expected a mode name');
+  const limit = data['limitMs'];
+  if (limit !== undefined && (!isWholeNumber(limit, RUN_RECORD_LIMITS.t) || limit < 60_000))
+    problem('limitMs', `expected whole milliseconds from 60000 to ${RUN_RECORD_LIMITS.t}`);
   const t = data['t'];
   if (!isWholeNumber(t, RUN_RECORD_LIMITS.t)) {
     problem('t', `expected whole milliseconds from 0 to ${RUN_RECORD_LIMITS.t}`);

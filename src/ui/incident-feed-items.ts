@@ -196,6 +196,10 @@ function ownItem(item: Extract<FeedItem, { kind: 'own' }>): RenderedItem {
       said = t('incident.feed.own.hypothesis');
       body = act.text;
       break;
+    case 'note':
+      said = t('incident.feed.own.note');
+      body = act.text;
+      break;
     case 'assignRole':
       said = t('channel.own.assigned', {
         role: incidentRoleLabel(act.role),

@@ -18,6 +18,8 @@ export interface HeaderCallbacks {
   onExit(): void;
   /** Shown after the end when given: the way to the debrief. */
   onDebrief?(): void;
+  /** Shown when given: opens the facilitator console in another window. */
+  onFacilitator?(): void;
 }
 
 export interface IncidentHeader {
@@ -100,6 +102,29 @@ export function buildHeader(
     },
     speedButtons,
   );
+  // An interview runs in real time: no pause, no fast-forward (a facilitator may pause it).
+  const locked = h('p', { className: 'speed-locked', text: t('incident.speed.locked') });
+  locked.hidden = !info.speedLocked;
+  if (info.speedLocked) speeds.hidden = true;
+
+  const countdownText = h('span', { className: 'countdown-text' });
+  const countdown = h(
+    'p',
+    {
+      className: 'incident-countdown',
+      attrs: { role: 'timer', 'aria-label': t('incident.countdown.label') },
+    },
+    [countdownText],
+  );
+  countdown.hidden = !info.countdown;
+
+  const facilitator = h('button', {
+    className: 'incident-facilitator button-quiet',
+    text: t('incident.facilitator.open'),
+    attrs: { type: 'button', title: t('incident.facilitator.openLabel') },
+  });
+  facilitator.addEventListener('click', () => callbacks.onFacilitator?.());
+  facilitator.hidden = callbacks.onFacilitator === undefined;
 
   // After the end there is no clock to steer: the next step is the debrief.
   const after = h('button', {
@@ -118,8 +143,11 @@ export function buildHeader(
     severity,
     status,
     clock,
+    countdown,
     speeds,
+    locked,
     after,
+    facilitator,
     exit,
   ]);
 
@@ -136,7 +164,8 @@ export function buildHeader(
     if (phase === 'ended' && focusInSpeeds) {
       (callbacks.onDebrief ? after : exit.querySelector('button'))?.focus();
     }
-    speeds.hidden = phase === 'ended';
+    speeds.hidden = phase === 'ended' || info.speedLocked === true;
+    locked.hidden = phase === 'ended' || info.speedLocked !== true;
     after.hidden = phase !== 'ended' || callbacks.onDebrief === undefined;
     const state = phase === 'live' ? (speed === 0 ? 'paused' : 'live') : phase;
     status.dataset['state'] = state;
@@ -162,6 +191,16 @@ export function buildHeader(
       // Set only on change: this runs every frame.
       if (utc.textContent !== u) utc.textContent = u;
       if (elapsed.textContent !== e) elapsed.textContent = e;
+      if (reading.remainingMs !== undefined) {
+        const left = reading.remainingMs;
+        const c =
+          left <= 0
+            ? t('incident.countdown.over')
+            : t('incident.countdown', { remaining: formatElapsed(left) });
+        if (countdownText.textContent !== c) countdownText.textContent = c;
+        // The last five minutes are marked (with words first: the text says how little is left).
+        countdown.dataset['urgency'] = left <= 5 * 60_000 ? 'low' : 'ok';
+      }
     },
     setSpeed: (next) => render(next),
     setSeverity(value) {

@@ -32,7 +32,7 @@ type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
 /** The composer's forms; `statusPage` is a `postUpdate` drafted for customers. */
 type FormName =
-  'declareIncident' | 'page' | 'assignRole' | 'postUpdate' | 'statusPage' | 'hypothesis';
+  'declareIncident' | 'page' | 'assignRole' | 'postUpdate' | 'statusPage' | 'hypothesis' | 'note';
 
 const ALL_TABS: readonly FormName[] = [
   'declareIncident',
@@ -41,6 +41,7 @@ const ALL_TABS: readonly FormName[] = [
   'postUpdate',
   'statusPage',
   'hypothesis',
+  'note',
 ];
 
 const TAB_KEYS: Readonly<Record<FormName, PlainMessageKey>> = {
@@ -50,6 +51,7 @@ const TAB_KEYS: Readonly<Record<FormName, PlainMessageKey>> = {
   postUpdate: 'incident.respond.tab.postUpdate',
   statusPage: 'channel.tab.statusPage',
   hypothesis: 'incident.respond.tab.hypothesis',
+  note: 'incident.respond.tab.note',
 };
 
 interface FormParts {
@@ -156,6 +158,17 @@ export function createRespond(
       });
       return form('hypothesis', [text], text, 'incident.respond.note', () => ({
         type: 'hypothesis',
+        text: text.value.trim(),
+      }));
+    })(),
+    // Thinking aloud: what an interviewer wants to hear, kept for the feedback and postmortem.
+    note: (() => {
+      const text = fields.area('note', 'incident.respond.noteText', {
+        placeholder: 'incident.respond.noteText.placeholder',
+        maxLength: 4000,
+      });
+      return form('note', [text], text, 'incident.respond.noteSend', () => ({
+        type: 'note',
         text: text.value.trim(),
       }));
     })(),

@@ -60,6 +60,8 @@ export interface IncidentScreenCallbacks {
   onTakeHint?(level: number): void;
   /** After the end: the player asked for the debrief (postmortem and scores). */
   onDebrief?(): void;
+  /** The player (an instructor, an interviewer) wants the facilitator console. */
+  onFacilitator?(): void;
 }
 
 /** Where the composition root mounts the panels the screen does not build itself. */

@@ -17,12 +17,18 @@ export interface IncidentInfo {
     /** Optional in scenario files; the briefing leaves the part out when absent. */
     readonly normal?: string | undefined;
   };
+  /** Interview mode: the clock cannot be paused or sped up by the player (a facilitator can). */
+  readonly speedLocked?: boolean;
+  /** Interview mode: a countdown is shown beside the clock (`ClockReading.remainingMs`). */
+  readonly countdown?: boolean;
 }
 
 /** The header's clock: the simulated UTC time of day and the time since the incident began. */
 export interface ClockReading {
   readonly utc: string;
   readonly elapsedMs: number;
+  /** Interview mode: simulated ms left on the countdown. */
+  readonly remainingMs?: number;
 }
 
 /** One entry of the incident feed. `t` is simulated milliseconds since the start. */
@@ -92,6 +98,8 @@ export type Communication =
       readonly text: string;
     }
   | { readonly type: 'hypothesis'; readonly text: string }
+  /** The player thinking aloud (interview notes). */
+  | { readonly type: 'note'; readonly text: string }
   /** An incident role handed to someone: `role` of the vocabulary, `person` of `people`. */
   | { readonly type: 'assignRole'; readonly role: string; readonly person: string };
 

@@ -1,7 +1,6 @@
 /**
  * The first screen: title, tagline, the three modes and a Start button, with a language toggle.
- * Start is enabled for the modes that can be played; for the others it says honestly when they
- * come. Built with createElement and textContent only; every string comes from `t()`.
+ * Under Start, a line says what comes next in the chosen mode. Built with createElement and textContent only; every string comes from `t()`.
  */
 import { LOCALES, getLocale, onLocaleChange, setLocale, t } from '../i18n/index.ts';
 import type { Locale, PlainMessageKey } from '../i18n/index.ts';
@@ -37,8 +36,8 @@ export const MODES: readonly ModeSpec[] = [
     meta: 'title.mode.interview.meta',
     description: 'title.mode.interview.description',
     icon: interviewIcon,
-    startNote: 'title.start.unavailable.interview',
-    playable: false,
+    startNote: 'title.start.ready.interview',
+    playable: true,
   },
   {
     id: 'classroom',
@@ -46,8 +45,8 @@ export const MODES: readonly ModeSpec[] = [
     meta: 'title.mode.classroom.meta',
     description: 'title.mode.classroom.description',
     icon: classroomIcon,
-    startNote: 'title.start.unavailable.classroom',
-    playable: false,
+    startNote: 'title.start.ready.classroom',
+    playable: true,
   },
 ];
 

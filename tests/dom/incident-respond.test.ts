@@ -159,10 +159,12 @@ describe('the Respond composer', () => {
     expect(document.activeElement).toBe(tab('Page'));
     expect(tab('Page').getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(tab('Page'), { key: 'End' });
-    expect(document.activeElement).toBe(tab('Hypothesis'));
-    fireEvent.keyDown(tab('Hypothesis'), { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tab('Notes'));
+    fireEvent.keyDown(tab('Notes'), { key: 'ArrowRight' });
     expect(document.activeElement).toBe(tab('Declare'));
     fireEvent.keyDown(tab('Declare'), { key: 'ArrowLeft' });
+    expect(panel().id).toBe(tab('Notes').getAttribute('aria-controls'));
+    fireEvent.keyDown(tab('Notes'), { key: 'ArrowLeft' });
     expect(panel().id).toBe(tab('Hypothesis').getAttribute('aria-controls'));
 
     type('Hypothesis', 'DNS');
@@ -170,6 +172,12 @@ describe('the Respond composer', () => {
     expect(sent).toEqual([]);
     fireEvent.keyDown(field('Hypothesis'), { key: 'Enter', ctrlKey: true });
     expect(sent).toEqual([{ type: 'hypothesis', text: 'DNS' }]);
+
+    // Thinking aloud (the interview's notes) is sent the same way.
+    fireEvent.click(tab('Notes'));
+    type('Thinking aloud', '  Pool first, then the database.  ');
+    fireEvent.keyDown(field('Thinking aloud'), { key: 'Enter', ctrlKey: true });
+    expect(sent.at(-1)).toEqual({ type: 'note', text: 'Pool first, then the database.' });
   });
 
   it('folds away behind its heading button', () => {
@@ -217,6 +225,9 @@ describe("the player's communications in the feed", () => {
     ).toContain('Status page update (Investigating)');
     const hypothesis = renderItem(own({ type: 'hypothesis', text: 'A leak' })!).element;
     expect(getByText(hypothesis, 'A leak')).toBeTruthy();
+    const note = renderItem(own({ type: 'note', text: 'Pool first' })!).element;
+    expect(note.textContent).toContain('Note');
+    expect(getByText(note, 'Pool first')).toBeTruthy();
   });
 });
 
@@ -247,6 +258,7 @@ describe('incident roles and the status page draft', () => {
       'Update',
       'Status page',
       'Hypothesis',
+      'Notes',
     ]);
     const without = document.createElement('div');
     without.append(createRespond('w', CHOICES, () => ({ ok: true })).element);
@@ -256,6 +268,7 @@ describe('incident roles and the status page draft', () => {
       'Update',
       'Status page',
       'Hypothesis',
+      'Notes',
     ]);
   });
 

@@ -14,6 +14,7 @@ import type { Postmortem } from '../../src/postmortem/model.ts';
 import type { ReplayOptions } from '../../src/replay.ts';
 import { CURRENT_RUN_KEY, loadCurrentRun, loadRuns } from '../../src/run-storage.ts';
 import type { CatalogueEntry } from '../../src/scenario-catalogue.ts';
+import { IncidentSession } from '../../src/session/session.ts';
 import type { SessionInput } from '../../src/session/session.ts';
 import type { DebriefOptions } from '../../src/ui/debrief.ts';
 import { scenario } from '../console/views.ts';
@@ -194,7 +195,8 @@ describe('practice mode', () => {
     const options = await startPool();
     options.onAttempt?.(RESULT);
     const postmortem = { title: 'pm' } as unknown as Postmortem;
-    options.onDebrief?.({ postmortem, inputs: INPUTS, t: 180_000 });
+    const { incident } = new IncidentSession(POOL);
+    options.onDebrief?.({ postmortem, inputs: INPUTS, t: 180_000, incident, endedBy: 'resolved' });
     await vi.waitFor(() => expect(debriefs).toHaveLength(1));
     const debrief = debriefs[0]!;
     expect(debrief.postmortem).toBe(postmortem);

@@ -74,37 +74,36 @@ describe('title screen', () => {
     expect(onStart).toHaveBeenCalledExactlyOnceWith('practice');
   });
 
-  it('keeps Start disabled for the modes still to come, with the reason as its description', () => {
+  it('starts every mode, with what comes next as Start’s description', () => {
     const onStart = vi.fn();
     unmount = mountTitleScreen(root, { onStart });
     const start = getByRole(root, 'button', { name: 'Start' }) as HTMLButtonElement;
     const note = (): string =>
       document.getElementById(start.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-    for (const [mode, reason] of [
-      ['Interview drill', t('title.start.unavailable.interview')],
-      ['Classroom', t('title.start.unavailable.classroom')],
+    for (const [mode, id, next] of [
+      ['Interview drill', 'interview', t('title.start.ready.interview')],
+      ['Classroom', 'classroom', t('title.start.ready.classroom')],
     ] as const) {
       const radio = getByRole(root, 'radio', { name: mode });
       fireEvent.click(radio);
-      expect(start.disabled).toBe(true);
-      expect(note()).toBe(reason);
+      expect(start.disabled).toBe(false);
+      expect(note()).toBe(next);
       // Updated in place: the radio keeps focus while the player moves through the modes.
       expect(getByRole(root, 'radio', { name: mode })).toBe(radio);
       fireEvent.click(start);
+      expect(onStart).toHaveBeenLastCalledWith(id);
     }
-    expect(onStart).not.toHaveBeenCalled();
     fireEvent.click(getByRole(root, 'radio', { name: 'Practice' }));
-    expect(start.disabled).toBe(false);
     expect(note()).toBe(t('title.start.ready.practice'));
   });
 
-  it('keeps the chosen mode and its Start state across a language change', () => {
+  it('keeps the chosen mode and its note across a language change', () => {
     unmount = mountTitleScreen(root);
     fireEvent.click(getByRole(root, 'radio', { name: 'Interview drill' }));
     setLocale('zh-CN');
     const start = getByRole(root, 'button', { name: '开始' }) as HTMLButtonElement;
-    expect(start.disabled).toBe(true);
-    expect(root.textContent).toContain(t('title.start.unavailable.interview'));
+    expect(start.disabled).toBe(false);
+    expect(root.textContent).toContain(t('title.start.ready.interview'));
   });
 
   it('can focus Start when the player comes back from a game', () => {

@@ -4,7 +4,8 @@
  * whenever the run moves; the views never read the session themselves. Texts from the scenario
  * and the players are plain strings: the views show them as text, never as HTML.
  */
-import type { InjectEvent } from '../../scenario/vocabulary.ts';
+/** The inject library's events (the session's `INJECT_EVENTS`; src/facilitator-view.ts checks they agree). */
+export type InjectEvent = 'partnerReport' | 'executiveEta' | 'teammateOffline' | 'secondAlert';
 
 /** Whether this window's copy of the run matches the player's window. */
 export type LinkState =

@@ -1,0 +1,218 @@
+/**
+ * Reads a followed run (the mirror's copy of the session) into what the facilitator console and
+ * the projector view draw (src/ui/facilitator/model.ts). A composition-root module: it may read
+ * the session and the scenario's answer key; the views get plain data.
+ */
+import type { Mirror } from './link/mirror.ts';
+import type { RunMeta } from './link/protocol.ts';
+import { sameAction } from './postmortem/answer-key.ts';
+import { describeEvent, describeLever, personName, tr, word } from './postmortem/describe.ts';
+import { roleOf } from './postmortem/timeline.ts';
+import type { TimelineEntry } from './scenario/runner.ts';
+import { INJECT_EVENTS, MILESTONES } from './scenario/vocabulary.ts';
+import type { InjectEvent } from './scenario/vocabulary.ts';
+import type { InjectEvent as ViewInjectEvent } from './ui/facilitator/model.ts';
+import type { IncidentSession } from './session/session.ts';
+import { formatClock } from './sim/index.ts';
+import type {
+  ActivityView,
+  ClockView,
+  FacilitatorView,
+  LinkState,
+  PromptView,
+  ProjectorView,
+} from './ui/facilitator/model.ts';
+import { catalogueText } from './ui/incident-format.ts';
+
+/** The facilitator sees this many lines of activity; the projector a handful. */
+const ACTIVITY_LINES = 300;
+const PROJECTOR_FEED_LINES = 6;
+
+export interface Followed {
+  readonly meta: RunMeta;
+  readonly session: IncidentSession;
+  readonly link: LinkState;
+  readonly speed: number;
+}
+
+/** The mirror's run, once it has one. */
+export function followedOf(mirror: Mirror): Followed | null {
+  const { meta, session } = mirror;
+  return meta && session ? { meta, session, link: mirror.link, speed: mirror.speed } : null;
+}
+
+function clockOf({ meta, session, speed }: Followed): ClockView {
+  const startEpochMs = session.run.sim.state.config.startEpochMs;
+  return {
+    utc: formatClock(startEpochMs + session.t),
+    elapsedMs: session.t,
+    speed: session.ended ? 0 : speed,
+    remainingMs: meta.limitMs === null ? null : Math.max(0, meta.limitMs - session.t),
+  };
+}
+
+const firstT = (entries: readonly TimelineEntry[], test: (e: TimelineEntry) => boolean) =>
+  entries.find(test)?.t ?? null;
+
+/** Each timeline entry as a line of activity; roles are credited as the run assigned them. */
+function activityOf(session: IncidentSession, credit: boolean): ActivityView[] {
+  const hints = new Map(session.scenario.answerKey.hints.map((h) => [h.level, h.text]));
+  const roles = new Map<string, string>();
+  const out: ActivityView[] = [];
+  const line = (
+    e: TimelineEntry,
+    actor: ActivityView['actor'],
+    text: string,
+    role: string | null = null,
+  ): void => {
+    const person = role === null ? undefined : roles.get(role);
+    const credited = credit && person !== undefined;
+    out.push({
+      t: e.t,
+      actor,
+      text,
+      role: credited ? role : null,
+      person: credited ? personName(person) : null,
+    });
+  };
+  for (const e of session.run.timeline) {
+    switch (e.kind) {
+      case 'action': {
+        const text = e.lever ? describeLever(e.action, 'past') : describeEvent(e.action, hints);
+        const facilitator = e.source === 'facilitator' && e.action.type !== 'decision';
+        line(e, facilitator ? 'facilitator' : 'player', text, roleOf(e.action, e.lever));
+        if (e.action.type === 'assignRole')
+          roles.set(String(e.action['role']), String(e.action['person']));
+        break;
+      }
+      case 'command':
+        line(e, 'player', tr('postmortem.item.command', { line: e.via.line }), 'operations');
+        break;
+      case 'reply':
+        if (e.key === 'inject.teammateOffline.roles')
+          for (const role of String(e.params['roles']).split(', ')) roles.delete(role);
+        line(e, 'team', `${catalogueText(e.from)}: ${catalogueText(e.key, e.params)}`);
+        break;
+      case 'message':
+        line(e, 'team', `${e.from}: ${e.text}`);
+        break;
+      case 'alert':
+        line(e, 'system', `${e.name}: ${e.summary}`);
+        break;
+      case 'hint':
+        line(e, 'story', tr('postmortem.event.hint', { level: e.level, text: e.text }));
+        break;
+      case 'milestone':
+        line(e, 'story', word('postmortem.milestone', e.name));
+        break;
+      case 'end':
+        line(e, 'story', word('postmortem.outcome', e.outcome));
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** Stage prompts with the time their stage began; the end's prompts once the run ended. */
+function promptsOf(session: IncidentSession): PromptView[] {
+  const reached = new Map<string, number>();
+  for (const s of session.run.stages) if (!reached.has(s.stage)) reached.set(s.stage, s.t);
+  const endedAt = session.run.ended?.t ?? null;
+  return session.scenario.answerKey.discussionPrompts.map((p) =>
+    typeof p === 'string'
+      ? { stage: null, text: p, reachedAt: endedAt }
+      : { stage: p.stage, text: p.text, reachedAt: reached.get(p.stage) ?? null },
+  );
+}
+
+const rolesOf = (session: IncidentSession): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(session.incident.roles).map(([role, person]) => [role, personName(person)]),
+  );
+
+export function facilitatorViewOf(run: Followed): FacilitatorView {
+  const { meta, session } = run;
+  const key = session.scenario.answerKey;
+  const timeline = session.run.timeline;
+  const levers = timeline.filter(
+    (e): e is Extract<TimelineEntry, { kind: 'action' }> => e.kind === 'action' && e.lever,
+  );
+  const hintTimes = (level: number, text: string) =>
+    firstT(timeline, (e) => e.kind === 'hint' && e.level === level && e.text === text);
+  return {
+    title: meta.title,
+    mode: meta.mode,
+    seed: meta.seed,
+    link: run.link,
+    clock: clockOf(run),
+    stage: session.run.state,
+    ended: session.run.ended ? { outcome: session.run.ended.outcome } : null,
+    answerKey: {
+      rootCause: key.rootCause,
+      trigger: key.trigger,
+      contributingFactors: key.contributingFactors,
+      redHerrings: key.redHerrings,
+      solution: key.solution.map((step) => ({
+        text: describeLever({ type: step.action, ...step.params }, 'step'),
+        doneAt: levers.find((e) => sameAction(step, e.action))?.t ?? null,
+      })),
+      wrongFixes: key.wrongFixes.map((w) => ({
+        id: w.id,
+        description: w.harm.description,
+        takenAt: levers.find((e) => w.actions.some((a) => sameAction(a, e.action)))?.t ?? null,
+      })),
+    },
+    milestones: MILESTONES.map((name) => ({
+      name,
+      at: firstT(timeline, (e) => e.kind === 'milestone' && e.name === name),
+    })),
+    activity: activityOf(session, meta.mode === 'classroom').slice(-ACTIVITY_LINES),
+    hypotheses: session.incident.hypotheses,
+    notes: session.incident.notes,
+    clues: key.hints.map((h) => ({
+      level: h.level,
+      text: h.text,
+      revealedAt: hintTimes(h.level, h.text),
+    })),
+    injects: INJECT_EVENTS.map((id) => ({
+      id,
+      sent: session.incident.injects.filter((i) => i.event === id).length,
+    })),
+    roles: rolesOf(session),
+    decisions: session.incident.decisions,
+    facilitatorNotes: session.incident.facilitatorNotes,
+    prompts: promptsOf(session),
+  };
+}
+
+export function projectorViewOf(run: Followed): ProjectorView {
+  const { meta, session } = run;
+  const reached = promptsOf(session).filter((p) => p.reachedAt !== null);
+  // The prompt of the stage reached last; at the end, the first of the end's prompts.
+  const prompt =
+    [...reached].sort((a, b) => (a.reachedAt ?? 0) - (b.reachedAt ?? 0)).at(-1) ?? null;
+  return {
+    title: meta.title,
+    link: run.link,
+    clock: clockOf(run),
+    ended: session.run.ended ? { outcome: session.run.ended.outcome } : null,
+    roles: rolesOf(session),
+    prompt,
+    decisions: session.incident.decisions,
+    // What the players see: no facilitator lines (notes), no story internals beyond hints.
+    feed: activityOf(session, true)
+      .filter((a) => a.actor !== 'facilitator')
+      .slice(-PROJECTOR_FEED_LINES),
+    firing: session.pager
+      .alerts()
+      .filter((p) => p.state !== 'resolved')
+      .map((p) => ({ name: p.name, severity: p.severity, summary: p.summary })),
+  };
+}
+
+// The views name the injects themselves (the ui layer may not import the scenario's vocabulary).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const injectsAgree: Same<InjectEvent, ViewInjectEvent> = true;
+void injectsAgree;
