@@ -36,7 +36,7 @@ export function facilitationOf(session: IncidentSession): Facilitation | undefin
     if (typeof p === 'string') prompts.push({ t: null, text: p });
   return {
     roles: Object.entries(inc.roles).map(([role, person]) => ({
-      role: word('postmortem.role', role),
+      role: upperFirst(word('postmortem.role', role)),
       person: personName(person),
     })),
     decisions: inc.decisions.map((d) => ({
@@ -50,3 +50,6 @@ export function facilitationOf(session: IncidentSession): Facilitation | undefin
     prompts,
   };
 }
+
+/** "incident commander" as a table cell: "Incident commander". */
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

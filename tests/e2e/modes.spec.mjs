@@ -67,7 +67,7 @@ export default [
       await page.getByRole('heading', { level: 1, name: 'Interview drill' }).waitFor();
       assert.ok(await page.getByRole('img', { name: /Architecture/ }).isVisible());
       await page.getByRole('button', { name: /What changed recently/ }).click();
-      await page.getByText(/v2\.14\.0/).first().waitFor();
+      await page.getByText(/The API runs v2\.14\.0/).waitFor();
       await page.getByText('30 minutes').click();
       await page.getByRole('button', { name: 'Start — take the page' }).click();
 
@@ -96,23 +96,30 @@ export default [
       await fac.getByRole('button', { name: 'Pause' }).click();
       await advance(
         page,
-        async () => (await page.locator('.incident-status').getAttribute('data-state')) === 'paused',
+        async () =>
+          (await page.locator('.incident-status').getAttribute('data-state')) === 'paused',
         200,
         20,
         'the interviewer paused the run',
       );
       const pausedAt = await page.locator('.clock-elapsed').textContent();
       await page.clock.runFor(5_000);
-      assert.equal(await page.locator('.clock-elapsed').textContent(), pausedAt, 'the clock stopped');
+      assert.equal(
+        await page.locator('.clock-elapsed').textContent(),
+        pausedAt,
+        'the clock stopped',
+      );
       await fac.getByRole('button', { name: 'Resume' }).click();
 
       // The candidate thinks aloud, looks, forms a hypothesis and acts.
       const respond = page.getByRole('region', { name: 'Respond' });
       await respond.getByRole('tab', { name: 'Notes' }).click();
-      await respond.getByRole('textbox', { name: 'Thinking aloud' }).fill('Checking the pool first.');
+      await respond
+        .getByRole('textbox', { name: 'Thinking aloud' })
+        .fill('Checking the pool first.');
       await respond.getByRole('button', { name: 'Add note' }).click();
       await page.locator('.feed-item[data-act="note"]').waitFor();
-      await page.clock.runFor(90_000);
+      await page.clock.runFor(150_000);
       const census = await run(
         page,
         input,
@@ -125,7 +132,13 @@ export default [
         .fill('v2.14.1 leaks connections idle in transaction');
       await respond.getByRole('button', { name: 'Note hypothesis' }).click();
       await run(page, input, 'kubectl rollout undo deployment/api');
-      await advance(page, () => fac.getByText('Checking the pool first.').first().isVisible(), 500, 20, 'the note reaches the interviewer');
+      await advance(
+        page,
+        () => fac.getByText('Checking the pool first.').first().isVisible(),
+        500,
+        20,
+        'the note reaches the interviewer',
+      );
       await shoot(fac, artifactsDir, 'modes-interviewer-1280x860');
 
       await advance(
@@ -195,7 +208,13 @@ export default [
         await fac.locator(`form.fac-role[data-role="${role}"] input`).fill(person);
         await fac.locator(`form.fac-role[data-role="${role}"] button`).click();
       }
-      await advance(page, () => projector.getByText('Chloé').isVisible(), 500, 20, 'roles reach the projector');
+      await advance(
+        page,
+        () => projector.getByText('Chloé').isVisible(),
+        500,
+        20,
+        'roles reach the projector',
+      );
 
       // The class works the incident; its decision is recorded and shown.
       await page.clock.runFor(10_000);
@@ -207,7 +226,13 @@ export default [
       await fac.getByRole('textbox', { name: 'Decision' }).fill('Roll back v2.14.1 now');
       await fac.getByRole('combobox', { name: 'Decided by' }).selectOption('commander');
       await fac.getByRole('button', { name: 'Record decision' }).click();
-      await advance(page, () => projector.getByText('Roll back v2.14.1 now').isVisible(), 500, 20, 'the decision reaches the projector');
+      await advance(
+        page,
+        () => projector.getByText('Roll back v2.14.1 now', { exact: true }).isVisible(),
+        500,
+        20,
+        'the decision reaches the projector',
+      );
       await run(page, input, 'kubectl rollout undo deployment/api');
 
       // The story's stage change brings its discussion prompt up on the projector.
@@ -221,15 +246,21 @@ export default [
       await shoot(projector, artifactsDir, 'modes-projector-1920x1080');
       await shoot(fac, artifactsDir, 'modes-facilitator-1280x860');
 
-      await advance(page, async () => (await phase(page)) === 'ended', 5_000, 40, 'the incident ends');
+      await advance(
+        page,
+        async () => (await phase(page)) === 'ended',
+        5_000,
+        40,
+        'the incident ends',
+      );
       // The class postmortem: roles, decisions, and each action credited to its role.
       await page.getByRole('button', { name: 'Open the debrief' }).click();
       await page.getByRole('heading', { level: 2, name: 'Scores' }).waitFor();
       const markdown = await downloadMarkdown(page, artifactsDir);
       assert.ok(markdown.includes('## Facilitation, roles and decisions'));
       assert.ok(markdown.includes('Roll back v2.14.1 now'));
-      assert.match(markdown, /Operations lead: Ben/);
-      assert.match(markdown, /Incident commander \| Ana/);
+      assert.match(markdown, /Rolled back deployment\/api · operations lead: Ben/);
+      assert.match(markdown, /\| Incident commander \| Ana \|/);
       await projector.close();
       await fac.close();
       await finish();
