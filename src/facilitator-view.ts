@@ -103,10 +103,10 @@ function activityOf(session: IncidentSession, credit: boolean): ActivityView[] {
         line(e, 'story', tr('postmortem.event.hint', { level: e.level, text: e.text }));
         break;
       case 'milestone':
-        line(e, 'story', word('postmortem.milestone', e.name));
+        line(e, 'story', upperFirst(word('postmortem.milestone', e.name)));
         break;
       case 'end':
-        line(e, 'story', word('postmortem.outcome', e.outcome));
+        line(e, 'story', upperFirst(word('postmortem.outcome', e.outcome)));
         break;
       default:
         break;
@@ -114,6 +114,9 @@ function activityOf(session: IncidentSession, credit: boolean): ActivityView[] {
   }
   return out;
 }
+
+/** A lower-case catalogue word ("mitigated") as a line of its own: "Mitigated". */
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Stage prompts with the time their stage began; the end's prompts once the run ended. */
 function promptsOf(session: IncidentSession): PromptView[] {

@@ -6,7 +6,6 @@
  * Order is the timeline's order (`TimelineItem.id`): it sorts by time, then puts the system's
  * events before the player's in the same second, so "before" means what the timeline shows.
  */
-import { LOCALES, lookup } from '../i18n/index.ts';
 import type {
   Postmortem,
   Score,
@@ -76,34 +75,7 @@ export const before = (
   item: TimelineItem | null,
 ): TimelineItem[] => (item === null ? [...items] : items.filter((i) => i.id < item.id));
 
-const patterns = new Map<string, RegExp[]>();
-
-/** The lever's catalogue text in every locale as a pattern: its `{params}` match anything. */
-function leverPatterns(type: string): RegExp[] {
-  let found = patterns.get(type);
-  if (!found) {
-    const key = `postmortem.past.${type}`;
-    found = LOCALES.map((locale) => lookup(key, locale))
-      .filter((text) => text !== key)
-      .map((text) => {
-        const parts = text
-          .split(/\{[A-Za-z0-9_]+\}/)
-          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        return new RegExp(`^${parts.join('.+')}$`, 's');
-      });
-    patterns.set(type, found);
-  }
-  return found;
-}
-
-/**
- * Whether a lever item is of one of these lever types. The model keeps a lever's words, not its
- * type, so its text is matched against the catalogue's text of each type in every locale (the
- * postmortem may have been built in another locale than the rubric).
- */
+/** Whether a lever item is of one of these lever types (`restartPostgres`, `failover`...). */
 export function leverIsOneOf(item: TimelineItem, types: readonly string[]): boolean {
-  return (
-    item.kind === 'lever' &&
-    types.some((type) => leverPatterns(type).some((p) => p.test(item.text)))
-  );
+  return item.kind === 'lever' && item.action !== undefined && types.includes(item.action);
 }

@@ -75,6 +75,8 @@ export interface TimelineItem {
    * (levers and looks to operations, updates to communications...; see docs/postmortem.md).
    */
   readonly credit?: { readonly role: string; readonly person: string };
+  /** The type of the player's action behind it (`rollback`, `inspect`...), when there is one. */
+  readonly action?: string;
 }
 
 /** Error budget spent on one SLO during the run. */

@@ -491,5 +491,6 @@ export function toItems(moments: readonly Moment[]): TimelineItem[] {
     decision: m.decision,
     harmful: m.harmful,
     ...(m.credit ? { credit: m.credit } : {}),
+    ...(m.action ? { action: m.action.type } : {}),
   }));
 }
