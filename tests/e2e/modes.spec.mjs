@@ -170,6 +170,39 @@ export default [
     },
   },
   {
+    name: 'an interview whose countdown runs out ends there, and says so in its feedback',
+    timeoutMs: 420_000,
+    async run({ browser, baseUrl }) {
+      const { page, finish } = await open(browser, baseUrl, {
+        width: 1280,
+        height: 720,
+        fakeClock: true,
+        reducedMotion: 'reduce',
+      });
+      await chooseMode(page, 'interview');
+      await page.getByText('30 minutes').click();
+      await page.getByRole('button', { name: 'Start — take the page' }).click();
+      await page.getByRole('textbox', { name: 'Console command' }).waitFor();
+      // Nothing is done: thirty simulated minutes at real time.
+      await advance(
+        page,
+        async () => (await phase(page)) === 'ended',
+        120_000,
+        20,
+        'the interview ends when its thirty minutes are up',
+      );
+      assert.equal(await page.getByRole('timer').textContent(), 'Time is up');
+      assert.equal(await page.locator('.clock-elapsed').textContent(), 'T+30:00');
+      await page.getByRole('button', { name: 'Open the debrief' }).click();
+      await page
+        .getByText('Time ran out at 30 minutes before the incident was resolved.')
+        .first()
+        .waitFor();
+      assert.ok(await page.getByText('Not yet').first().isVisible(), 'the overall call');
+      await finish();
+    },
+  },
+  {
     name: 'a classroom: the facilitator drives a projector view, credits roles, records decisions; the class postmortem has them',
     timeoutMs: 420_000,
     async run({ browser, baseUrl, artifactsDir }) {
