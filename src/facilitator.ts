@@ -119,17 +119,49 @@ function facilitatorWindow(
     decision: (text, role) => perform({ type: 'decision', text, ...(role ? { role } : {}) }),
     assignRole: (role, person) => perform({ type: 'assignRole', role, person }),
     openProjector: () => void openFollowerWindow('projector', options.runId),
+    openPostmortem: () => void showPostmortem(),
   };
-  const console = mountFacilitatorConsole(host, commands, {
-    onExit: options.onExit,
-    formatTime,
-  });
+  const mountConsole = () =>
+    mountFacilitatorConsole(host, commands, { onExit: options.onExit, formatTime });
+  let panel: ReturnType<typeof mountConsole> | null = mountConsole();
+  let debrief: { destroy(): void } | null = null;
+
+  /** The class postmortem: this window's copy of the run, written up as the player's debrief is. */
+  async function showPostmortem(): Promise<void> {
+    const run = followedOf(mirror);
+    if (!run || debrief) return;
+    const [{ buildPostmortem, referencePath }, { mountDebrief }] = await Promise.all([
+      import('./postmortem/build.ts'),
+      import('./ui/debrief.ts'),
+    ]);
+    const { session, meta } = run;
+    const postmortem = buildPostmortem(session, {
+      mode: meta.mode,
+      reference: referencePath(session.scenario, meta.seed),
+    });
+    panel?.destroy();
+    panel = null;
+    debrief = mountDebrief(host, {
+      postmortem,
+      onBack: () => {
+        debrief?.destroy();
+        debrief = null;
+        panel = mountConsole();
+        draw();
+      },
+    });
+  }
+
+  const draw = (): void => {
+    const run = followedOf(mirror);
+    if (run && panel) panel.update(facilitatorViewOf(run));
+  };
   return {
-    draw() {
-      const run = followedOf(mirror);
-      if (run) console.update(facilitatorViewOf(run));
+    draw,
+    destroy() {
+      panel?.destroy();
+      debrief?.destroy();
     },
-    destroy: () => console.destroy(),
   };
 }
 

@@ -3,7 +3,7 @@
  * link, the forms survive updates while someone types, lists grow without being rebuilt, the
  * answer key collapses, prompts follow the story, and hostile text stays text.
  */
-import { fireEvent, getByRole, getByText, within } from '@testing-library/dom';
+import { fireEvent, getByRole, getByText, queryByRole, within } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOCALE, setLocale } from '../../src/i18n/index.ts';
 import { mountFacilitatorConsole } from '../../src/ui/facilitator/console.ts';
@@ -190,6 +190,25 @@ describe('header', () => {
     expect(commands.openProjector).toHaveBeenCalledTimes(1);
     fireEvent.click(button(root, 'Exit'));
     expect(onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers the class postmortem once the run has ended', () => {
+    const openPostmortem = vi.fn();
+    screen = mountFacilitatorConsole(
+      root,
+      { ...(commands as unknown as FacilitatorCommands), openPostmortem },
+      { onExit: onExit as unknown as () => void, formatTime },
+    );
+    screen.update(view());
+    expect(queryByRole(root, 'button', { name: 'Class postmortem' })).toBeNull();
+    screen.update(view({ ended: { outcome: 'resolved' } }));
+    fireEvent.click(button(root, 'Class postmortem'));
+    expect(openPostmortem).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no class postmortem where there is nowhere to show it', () => {
+    mount(view({ ended: { outcome: 'resolved' } }));
+    expect(queryByRole(root, 'button', { name: 'Class postmortem' })).toBeNull();
   });
 });
 

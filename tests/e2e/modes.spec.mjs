@@ -20,6 +20,14 @@ async function advance(page, done, sliceMs, slices, what) {
   assert.ok(await done(), what);
 }
 
+/** Until the story (or the countdown) ends the run. */
+const untilEnded = (page, sliceMs, slices, what) =>
+  advance(page, async () => (await phase(page)) === 'ended', sliceMs, slices, what);
+
+/** The playing window at 1280x720, reduced motion (the map idles), Playwright's clock. */
+const openGame = (browser, baseUrl) =>
+  open(browser, baseUrl, { width: 1280, height: 720, fakeClock: true, reducedMotion: 'reduce' });
+
 async function chooseMode(page, mode) {
   await page.locator(`label.mode-card[data-mode="${mode}"]`).click();
   await page.getByRole('button', { name: 'Start' }).click();
@@ -55,12 +63,7 @@ export default [
     name: 'an interview: questions before the page, no pause, a countdown, an interviewer in a second window, rubric feedback',
     timeoutMs: 420_000,
     async run({ browser, baseUrl, artifactsDir }) {
-      const { page, finish } = await open(browser, baseUrl, {
-        width: 1280,
-        height: 720,
-        fakeClock: true,
-        reducedMotion: 'reduce',
-      });
+      const { page, finish } = await openGame(browser, baseUrl);
       await chooseMode(page, 'interview');
 
       // It opens like the real round: the architecture and the clarifying questions.
@@ -141,13 +144,7 @@ export default [
       );
       await shoot(fac, artifactsDir, 'modes-interviewer-1280x860');
 
-      await advance(
-        page,
-        async () => (await phase(page)) === 'ended',
-        30_000,
-        40,
-        'the incident ends within twenty simulated minutes',
-      );
+      await untilEnded(page, 30_000, 40, 'the incident ends within twenty simulated minutes');
       await page.getByRole('button', { name: 'Open the debrief' }).click();
 
       // Interview-style feedback on the rubric, with the moments behind each criterion.
@@ -173,24 +170,13 @@ export default [
     name: 'an interview whose countdown runs out ends there, and says so in its feedback',
     timeoutMs: 420_000,
     async run({ browser, baseUrl }) {
-      const { page, finish } = await open(browser, baseUrl, {
-        width: 1280,
-        height: 720,
-        fakeClock: true,
-        reducedMotion: 'reduce',
-      });
+      const { page, finish } = await openGame(browser, baseUrl);
       await chooseMode(page, 'interview');
       await page.getByText('30 minutes').click();
       await page.getByRole('button', { name: 'Start — take the page' }).click();
       await page.getByRole('textbox', { name: 'Console command' }).waitFor();
       // Nothing is done: thirty simulated minutes at real time.
-      await advance(
-        page,
-        async () => (await phase(page)) === 'ended',
-        120_000,
-        20,
-        'the interview ends when its thirty minutes are up',
-      );
+      await untilEnded(page, 120_000, 20, 'the interview ends when its thirty minutes are up');
       assert.equal(await page.getByRole('timer').textContent(), 'Time is up');
       assert.equal(await page.locator('.clock-elapsed').textContent(), 'T+30:00');
       await page.getByRole('button', { name: 'Open the debrief' }).click();
@@ -206,12 +192,7 @@ export default [
     name: 'a classroom: the facilitator drives a projector view, credits roles, records decisions; the class postmortem has them',
     timeoutMs: 420_000,
     async run({ browser, baseUrl, artifactsDir }) {
-      const { page, finish } = await open(browser, baseUrl, {
-        width: 1280,
-        height: 720,
-        fakeClock: true,
-        reducedMotion: 'reduce',
-      });
+      const { page, finish } = await openGame(browser, baseUrl);
       await chooseMode(page, 'classroom');
       await page.getByRole('button', { name: 'Take the pager' }).click();
       const input = page.getByRole('textbox', { name: 'Console command' });
@@ -279,21 +260,25 @@ export default [
       await shoot(projector, artifactsDir, 'modes-projector-1920x1080');
       await shoot(fac, artifactsDir, 'modes-facilitator-1280x860');
 
+      await untilEnded(page, 5_000, 40, 'the incident ends');
+      // The class postmortem, in the facilitator's window: roles, decisions, and each action
+      // credited to its role. The playing window has its debrief as usual.
       await advance(
         page,
-        async () => (await phase(page)) === 'ended',
-        5_000,
-        40,
-        'the incident ends',
+        () => fac.getByRole('button', { name: 'Class postmortem' }).isVisible(),
+        500,
+        20,
+        'the facilitator is offered the class postmortem',
       );
-      // The class postmortem: roles, decisions, and each action credited to its role.
-      await page.getByRole('button', { name: 'Open the debrief' }).click();
-      await page.getByRole('heading', { level: 2, name: 'Scores' }).waitFor();
-      const markdown = await downloadMarkdown(page, artifactsDir);
+      await fac.getByRole('button', { name: 'Class postmortem' }).click();
+      await fac.getByRole('heading', { level: 2, name: 'Scores' }).waitFor();
+      const markdown = await downloadMarkdown(fac, artifactsDir);
       assert.ok(markdown.includes('## Facilitation, roles and decisions'));
       assert.ok(markdown.includes('Roll back v2.14.1 now'));
       assert.match(markdown, /Rolled back deployment\/api · operations lead: Ben/);
       assert.match(markdown, /\| Incident commander \| Ana \|/);
+      await page.getByRole('button', { name: 'Open the debrief' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Scores' }).waitFor();
       await projector.close();
       await fac.close();
       await finish();

@@ -16,6 +16,7 @@ export const facilitatorEn = {
   'facilitator.clock.remainingLabel': 'Time left on the interview countdown',
   'facilitator.pause': 'Pause',
   'facilitator.resume': 'Resume',
+  'facilitator.openPostmortem': 'Class postmortem',
   'facilitator.openProjector': 'Open projector view',
   'facilitator.exit': 'Exit',
   'facilitator.ended': 'Ended: {outcome}',

@@ -14,6 +14,7 @@ export const facilitatorZhCN = {
   'facilitator.clock.remainingLabel': '面试倒计时剩余时间',
   'facilitator.pause': '暂停',
   'facilitator.resume': '继续',
+  'facilitator.openPostmortem': '全班复盘报告',
   'facilitator.openProjector': '打开投影视图',
   'facilitator.exit': '退出',
   'facilitator.ended': '已结束：{outcome}',

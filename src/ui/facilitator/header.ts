@@ -59,6 +59,16 @@ export function buildHeader(ctx: PanelContext, options: HeaderOptions): Panel<Fa
     () => t('facilitator.openProjector'),
   );
   projector.addEventListener('click', () => commands.openProjector());
+  // After the end: the class postmortem, built from this window's copy of the run.
+  const postmortem = labels.text(
+    h('button', {
+      className: 'fac-button fac-postmortem',
+      attrs: { type: 'button', 'data-command': 'openPostmortem' },
+    }),
+    () => t('facilitator.openPostmortem'),
+  );
+  postmortem.addEventListener('click', () => commands.openPostmortem?.());
+  postmortem.hidden = true;
   const exit = labels.text(
     h('button', { className: 'fac-button fac-exit', attrs: { type: 'button' } }),
     () => t('facilitator.exit'),
@@ -74,7 +84,7 @@ export function buildHeader(ctx: PanelContext, options: HeaderOptions): Panel<Fa
     link,
     clock,
     ended,
-    h('div', { className: 'fac-header-actions' }, [pauseButton, projector, exit]),
+    h('div', { className: 'fac-header-actions' }, [pauseButton, postmortem, projector, exit]),
   ]);
 
   return {
@@ -93,6 +103,7 @@ export function buildHeader(ctx: PanelContext, options: HeaderOptions): Panel<Fa
           t('facilitator.clock.remaining', { time: formatCountdown(view.clock.remainingMs) }),
         );
       setHidden(ended, view.ended === null);
+      setHidden(postmortem, view.ended === null || commands.openPostmortem === undefined);
       if (view.ended !== null)
         setText(ended, t('facilitator.ended', { outcome: outcomeName(view.ended.outcome) }));
       paused = view.clock.speed === 0;

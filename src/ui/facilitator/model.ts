@@ -129,6 +129,8 @@ export interface FacilitatorCommands {
   assignRole(role: string, person: string): void;
   /** Opens the projector view in another window (classroom). */
   openProjector(): void;
+  /** After the end: the run's postmortem (the class postmortem), in this window. */
+  openPostmortem?(): void;
 }
 
 /** What the projector shows: no answer key, large type, for the whole room. */
