@@ -5,6 +5,7 @@
  * to the field, what is wrong and, for a misspelt name, the closest valid one.
  */
 import './zod-setup.ts';
+import { jsonErrorOffset } from './json-error.ts';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { FAULT_DEFAULTS, parseDuration, SIM_ACTION_TYPES } from '../sim/index.ts';
@@ -61,8 +62,9 @@ function parseText(file: string, text: string, errors: ScenarioError[]): unknown
       return JSON.parse(text) as unknown;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
+      // Where: the engine's own position when it gives one, else where the grammar breaks.
       const pos = /position (\d+)/.exec(message);
-      const offset = pos ? Number(pos[1]) : undefined;
+      const offset = pos ? Number(pos[1]) : (jsonErrorOffset(text) ?? undefined);
       let where = '';
       if (offset !== undefined) {
         const { line, column } = lineAndColumn(text, offset);
