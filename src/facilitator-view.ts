@@ -194,8 +194,9 @@ export function projectorViewOf(run: Followed): ProjectorView {
   const { meta, session } = run;
   const reached = promptsOf(session).filter((p) => p.reachedAt !== null);
   // The prompt of the stage reached last; at the end, the first of the end's prompts.
-  const prompt =
-    [...reached].sort((a, b) => (a.reachedAt ?? 0) - (b.reachedAt ?? 0)).at(-1) ?? null;
+  const latest = [...reached].sort((a, b) => (a.reachedAt ?? 0) - (b.reachedAt ?? 0)).at(-1);
+  // The room sees the question, not the story's stage names (they hint at the answer).
+  const prompt = latest ? { ...latest, stage: null } : null;
   return {
     title: meta.title,
     link: run.link,
