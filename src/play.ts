@@ -133,6 +133,7 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
     const current = replace();
     const history = loadHistory();
     const chooser = mountScenarioChooser(root, {
+      eyebrow: t(`title.mode.${MODE}.name`),
       onBack: options.onExit,
       onPick: (id) => {
         Promise.all([catalogue, incident, storage]).then(([entries, { startIncident }, store]) => {

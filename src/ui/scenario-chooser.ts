@@ -45,6 +45,8 @@ export interface ScenarioCard {
 }
 
 export interface ChooserOptions {
+  /** The line above the heading: the mode being played ("Practice" when absent). */
+  readonly eyebrow?: string;
   onBack(): void;
   onPick(id: string): void;
   /** Shows a History button that opens the player's past attempts. */
@@ -189,12 +191,15 @@ export function mountScenarioChooser(root: HTMLElement, options: ChooserOptions)
       ]),
     ]),
     h('main', { className: 'stage chooser-stage', attrs: { 'aria-labelledby': headingId } }, [
-      h('div', { className: 'chooser-intro' }, [
-        h('p', { className: 'eyebrow', text: t('chooser.eyebrow') }),
-        heading,
-        h('p', { className: 'chooser-lede', text: t('chooser.intro') }),
+      // The import control sits beside the introduction (below it on narrow screens).
+      h('div', { className: 'chooser-head' }, [
+        h('div', { className: 'chooser-intro' }, [
+          h('p', { className: 'eyebrow', text: options.eyebrow ?? t('chooser.eyebrow') }),
+          heading,
+          h('p', { className: 'chooser-lede', text: t('chooser.intro') }),
+        ]),
+        importControl?.element,
       ]),
-      importControl?.element,
       notices,
       resume,
       status,

@@ -70,6 +70,10 @@ async function pick(mode: NonNullable<PracticeOptions['mode']>): Promise<void> {
   const card = await vi.waitFor(() => getByRole(root, 'button', { name: POOL.title }), {
     timeout: 5000,
   });
+  // The library says which mode it is playing.
+  expect(root.querySelector('.chooser-intro .eyebrow')?.textContent).toBe(
+    { practice: 'Practice', interview: 'Interview drill', classroom: 'Classroom' }[mode],
+  );
   fireEvent.click(card);
 }
 
