@@ -79,8 +79,15 @@ function activityOf(session: IncidentSession, credit: boolean): ActivityView[] {
     switch (e.kind) {
       case 'action': {
         const text = e.lever ? describeLever(e.action, 'past') : describeEvent(e.action, hints);
+        // What the facilitator does is nobody's role (as in the postmortem), but a decision
+        // they record is the class's, credited to the role that made it.
         const facilitator = e.source === 'facilitator' && e.action.type !== 'decision';
-        line(e, facilitator ? 'facilitator' : 'player', text, roleOf(e.action, e.lever));
+        line(
+          e,
+          facilitator ? 'facilitator' : 'player',
+          text,
+          facilitator ? null : roleOf(e.action, e.lever),
+        );
         if (e.action.type === 'assignRole')
           roles.set(String(e.action['role']), String(e.action['person']));
         break;
@@ -105,9 +112,12 @@ function activityOf(session: IncidentSession, credit: boolean): ActivityView[] {
       case 'milestone':
         line(e, 'story', upperFirst(word('postmortem.milestone', e.name)));
         break;
-      case 'end':
-        line(e, 'story', upperFirst(word('postmortem.outcome', e.outcome)));
+      case 'end': {
+        const text = upperFirst(word('postmortem.outcome', e.outcome));
+        // "Resolved" is both a milestone and the outcome: one line says it.
+        if (out.at(-1)?.t !== e.t || out.at(-1)?.text !== text) line(e, 'story', text);
         break;
+      }
       default:
         break;
     }
@@ -142,8 +152,14 @@ export function facilitatorViewOf(run: Followed): FacilitatorView {
   const levers = timeline.filter(
     (e): e is Extract<TimelineEntry, { kind: 'action' }> => e.kind === 'action' && e.lever,
   );
-  const hintTimes = (level: number, text: string) =>
-    firstT(timeline, (e) => e.kind === 'hint' && e.level === level && e.text === text);
+  // A clue counts as given once any hint of its level reached the player (the story may word it
+  // differently); an interview hides the story's hints, so there only a facilitator's clue counts.
+  const storyHintsShown = meta.mode !== 'interview';
+  const hintTimes = (level: number) =>
+    firstT(
+      timeline,
+      (e) => e.kind === 'hint' && e.level === level && (e.by === 'facilitator' || storyHintsShown),
+    );
   return {
     title: meta.title,
     mode: meta.mode,
@@ -177,7 +193,7 @@ export function facilitatorViewOf(run: Followed): FacilitatorView {
     clues: key.hints.map((h) => ({
       level: h.level,
       text: h.text,
-      revealedAt: hintTimes(h.level, h.text),
+      revealedAt: hintTimes(h.level),
     })),
     injects: INJECT_EVENTS.map((id) => ({
       id,
@@ -194,7 +210,11 @@ export function projectorViewOf(run: Followed): ProjectorView {
   const { meta, session } = run;
   const reached = promptsOf(session).filter((p) => p.reachedAt !== null);
   // The prompt of the stage reached last; at the end, the first of the end's prompts.
-  const latest = [...reached].sort((a, b) => (a.reachedAt ?? 0) - (b.reachedAt ?? 0)).at(-1);
+  // The prompt reached last; at the end, the first of the end's prompts.
+  const latest = reached.reduce<PromptView | undefined>(
+    (best, p) => (best === undefined || (p.reachedAt ?? 0) > (best.reachedAt ?? 0) ? p : best),
+    undefined,
+  );
   // The room sees the question, not the story's stage names (they hint at the answer).
   const prompt = latest ? { ...latest, stage: null } : null;
   return {

@@ -49,6 +49,12 @@ interface PlaySpec {
   readonly interview?: InterviewRules;
 }
 
+/**
+ * The mode a branch ("what if I had...") plays in: an interview's branch is practice, since it
+ * has no countdown or questions of its own and is not another attempt at the round.
+ */
+const branchMode = (mode: string): string => (mode === 'interview' ? 'practice' : mode);
+
 /** A run's id for the windows that follow it: random, not part of the run (its seed is). */
 const newRunId = (): string =>
   Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => (b % 36).toString(36)).join('');
@@ -396,6 +402,14 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
     return { interview: { limitMs: record.limitMs, questions: [] } };
   }
 
+  /** Another interview: through the intro again, with its questions and its countdown. */
+  function retryInterview(entry: CatalogueEntry, store: RunStore): void {
+    const current = replace();
+    incident.then(({ startIncident }) => {
+      if (current()) interviewIntro(entry, startIncident, store);
+    }, failed);
+  }
+
   /** Before the page: the architecture, the rules and the clarifying questions. */
   function interviewIntro(entry: CatalogueEntry, start: Start, store: RunStore): void {
     const current = replace();
@@ -476,10 +490,7 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
               runId,
               onBack: () => showFeedback(entry, store, spec, debrief, runId),
             }),
-          onRetry: () =>
-            incident.then(({ startIncident }) => {
-              if (current()) interviewIntro(entry, startIncident, store);
-            }, failed),
+          onRetry: () => retryInterview(entry, store),
           onBack: library,
         });
         leave = () => feedback.destroy();
@@ -521,12 +532,15 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
           if (!result.ok) report(saveFailedText(result));
         },
         onBack: () => spec.onBack(),
-        onRetry: () => playLater(entry, store, { seed: record.seed, mode: record.mode }),
+        onRetry: () =>
+          record.mode === 'interview'
+            ? retryInterview(entry, store)
+            : playLater(entry, store, { seed: record.seed, mode: record.mode }),
         onReplay: () => showReplay(entry, store, record, () => showDebrief(entry, store, spec)),
         onBranch: (at) =>
           playLater(entry, store, {
             seed: record.seed,
-            mode: record.mode,
+            mode: branchMode(record.mode),
             resume: { inputs: record.inputs.filter((i) => i.at < at), t: at },
           }),
       });
@@ -552,7 +566,7 @@ export function openPractice(root: HTMLElement, options: PracticeOptions): () =>
         onBranch: (inputs, at) =>
           playLater(entry, store, {
             seed: record.seed,
-            mode: record.mode,
+            mode: branchMode(record.mode),
             resume: { inputs, t: at },
           }),
       });

@@ -226,6 +226,14 @@ export class IncidentSession {
     }
     this.track(action);
     this.run.notice(action as unknown as PlayerRecord, origin);
+    // What a facilitator's action sets off comes after it on the timeline.
+    if (action.type === 'inject') this.inject(action.event);
+    else if (action.type === 'revealClue') this.revealClue(action.level);
+  }
+
+  private revealClue(level: number): void {
+    const clue = this.scenario.answerKey.hints.find((h) => h.level === level);
+    if (clue) this.run.clue(clue.level, clue.text);
   }
 
   /** An event from the inject library: what people say, an alert, roles that fall free. */
@@ -298,14 +306,10 @@ export class IncidentSession {
         return;
       case 'inject':
         inc.injects.push({ t, event: action.event });
-        this.inject(action.event);
         return;
-      case 'revealClue': {
+      case 'revealClue':
         inc.clues.push({ t, level: action.level });
-        const clue = this.scenario.answerKey.hints.find((h) => h.level === action.level);
-        if (clue) this.run.clue(clue.level, clue.text);
         return;
-      }
       default:
         return;
     }

@@ -105,7 +105,6 @@ export function buildHeader(
   // An interview runs in real time: no pause, no fast-forward (a facilitator may pause it).
   const locked = h('p', { className: 'speed-locked', text: t('incident.speed.locked') });
   locked.hidden = !info.speedLocked;
-  if (info.speedLocked) speeds.hidden = true;
 
   const countdownText = h('span', { className: 'countdown-text' });
   const countdown = h(
