@@ -6,8 +6,16 @@
 import type { Mirror } from './link/mirror.ts';
 import type { RunMeta } from './link/protocol.ts';
 import { sameAction } from './postmortem/answer-key.ts';
-import { describeEvent, describeLever, personName, tr, word } from './postmortem/describe.ts';
-import { roleOf } from './postmortem/timeline.ts';
+import {
+  describeEvent,
+  describeLever,
+  personName,
+  tr,
+  upperFirst,
+  word,
+} from './postmortem/describe.ts';
+import { RoleHolders } from './postmortem/credit.ts';
+import { discussionPrompts } from './postmortem/facilitation.ts';
 import type { TimelineEntry } from './scenario/runner.ts';
 import { INJECT_EVENTS, MILESTONES } from './scenario/vocabulary.ts';
 import type { InjectEvent } from './scenario/vocabulary.ts';
@@ -57,47 +65,31 @@ const firstT = (entries: readonly TimelineEntry[], test: (e: TimelineEntry) => b
 /** Each timeline entry as a line of activity; roles are credited as the run assigned them. */
 function activityOf(session: IncidentSession, credit: boolean): ActivityView[] {
   const hints = new Map(session.scenario.answerKey.hints.map((h) => [h.level, h.text]));
-  const roles = new Map<string, string>();
+  const roles = new RoleHolders();
   const out: ActivityView[] = [];
-  const line = (
-    e: TimelineEntry,
-    actor: ActivityView['actor'],
-    text: string,
-    role: string | null = null,
-  ): void => {
-    const person = role === null ? undefined : roles.get(role);
-    const credited = credit && person !== undefined;
+  const line = (e: TimelineEntry, actor: ActivityView['actor'], text: string): void => {
+    const given = credit ? roles.creditOf(e) : null;
     out.push({
       t: e.t,
       actor,
       text,
-      role: credited ? role : null,
-      person: credited ? personName(person) : null,
+      role: given?.role ?? null,
+      person: given ? personName(given.person) : null,
     });
   };
   for (const e of session.run.timeline) {
     switch (e.kind) {
       case 'action': {
         const text = e.lever ? describeLever(e.action, 'past') : describeEvent(e.action, hints);
-        // What the facilitator does is nobody's role (as in the postmortem), but a decision
-        // they record is the class's, credited to the role that made it.
+        // A decision the facilitator records is the class's; the rest is the facilitator's own.
         const facilitator = e.source === 'facilitator' && e.action.type !== 'decision';
-        line(
-          e,
-          facilitator ? 'facilitator' : 'player',
-          text,
-          facilitator ? null : roleOf(e.action, e.lever),
-        );
-        if (e.action.type === 'assignRole')
-          roles.set(String(e.action['role']), String(e.action['person']));
+        line(e, facilitator ? 'facilitator' : 'player', text);
         break;
       }
       case 'command':
-        line(e, 'player', tr('postmortem.item.command', { line: e.via.line }), 'operations');
+        line(e, 'player', tr('postmortem.item.command', { line: e.via.line }));
         break;
       case 'reply':
-        if (e.key === 'inject.teammateOffline.roles')
-          for (const role of String(e.params['roles']).split(', ')) roles.delete(role);
         line(e, 'team', `${catalogueText(e.from)}: ${catalogueText(e.key, e.params)}`);
         break;
       case 'message':
@@ -121,23 +113,9 @@ function activityOf(session: IncidentSession, credit: boolean): ActivityView[] {
       default:
         break;
     }
+    roles.follow(e);
   }
   return out;
-}
-
-/** A lower-case catalogue word ("mitigated") as a line of its own: "Mitigated". */
-const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Stage prompts with the time their stage began; the end's prompts once the run ended. */
-function promptsOf(session: IncidentSession): PromptView[] {
-  const reached = new Map<string, number>();
-  for (const s of session.run.stages) if (!reached.has(s.stage)) reached.set(s.stage, s.t);
-  const endedAt = session.run.ended?.t ?? null;
-  return session.scenario.answerKey.discussionPrompts.map((p) =>
-    typeof p === 'string'
-      ? { stage: null, text: p, reachedAt: endedAt }
-      : { stage: p.stage, text: p.text, reachedAt: reached.get(p.stage) ?? null },
-  );
 }
 
 const rolesOf = (session: IncidentSession): Record<string, string> =>
@@ -202,13 +180,13 @@ export function facilitatorViewOf(run: Followed): FacilitatorView {
     roles: rolesOf(session),
     decisions: session.incident.decisions,
     facilitatorNotes: session.incident.facilitatorNotes,
-    prompts: promptsOf(session),
+    prompts: discussionPrompts(session),
   };
 }
 
 export function projectorViewOf(run: Followed): ProjectorView {
   const { meta, session } = run;
-  const reached = promptsOf(session).filter((p) => p.reachedAt !== null);
+  const reached = discussionPrompts(session).filter((p) => p.reachedAt !== null);
   // The prompt of the stage reached last; at the end, the first of the end's prompts.
   // The prompt reached last; at the end, the first of the end's prompts.
   const latest = reached.reduce<PromptView | undefined>(

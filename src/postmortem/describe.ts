@@ -230,6 +230,9 @@ function questionText(id: string): string {
   return text === key ? id : text;
 }
 
+/** A lower-case catalogue word standing on its own ("incident commander" → "Incident commander"). */
+export const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** A person as the incident channel names them: `me` is the player. */
 export function personName(person: string): string {
   return person === 'me' ? tr('postmortem.person.me') : word('reply.from', person);

@@ -4,7 +4,7 @@
  * the stages the story went through. Read straight from the session's record.
  */
 import type { IncidentSession } from '../session/session.ts';
-import { describeEvent, personName, word } from './describe.ts';
+import { describeEvent, personName, upperFirst, word } from './describe.ts';
 import type { Facilitation } from './model.ts';
 
 export function facilitationOf(session: IncidentSession): Facilitation | undefined {
@@ -23,17 +23,15 @@ export function facilitationOf(session: IncidentSession): Facilitation | undefin
   const facilitated =
     inc.decisions.length + inc.facilitatorNotes.length + inc.notes.length + injects.length > 0;
   if (!facilitated) return undefined;
-  const reached = new Map<string, number>();
-  for (const s of session.run.stages) if (!reached.has(s.stage)) reached.set(s.stage, s.t);
-  const prompts: { t: number | null; text: string }[] = [];
-  for (const p of session.scenario.answerKey.discussionPrompts) {
-    if (typeof p === 'string') continue;
-    const t = reached.get(p.stage);
-    if (t !== undefined) prompts.push({ t, text: p.text });
-  }
-  prompts.sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
-  for (const p of session.scenario.answerKey.discussionPrompts)
-    if (typeof p === 'string') prompts.push({ t: null, text: p });
+  // The stages' prompts in the order the story reached them, then those for the end.
+  const all = discussionPrompts(session);
+  const prompts = [
+    ...all
+      .filter((p) => p.stage !== null && p.reachedAt !== null)
+      .sort((a, b) => (a.reachedAt ?? 0) - (b.reachedAt ?? 0))
+      .map((p) => ({ t: p.reachedAt, text: p.text })),
+    ...all.filter((p) => p.stage === null).map((p) => ({ t: null, text: p.text })),
+  ];
   return {
     roles: Object.entries(inc.roles).map(([role, person]) => ({
       role: upperFirst(word('postmortem.role', role)),
@@ -51,5 +49,22 @@ export function facilitationOf(session: IncidentSession): Facilitation | undefin
   };
 }
 
-/** "incident commander" as a table cell: "Incident commander". */
-const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+export interface DiscussionPrompt {
+  /** The story stage it belongs to, or null for the end. */
+  readonly stage: string | null;
+  readonly text: string;
+  /** When its stage began (the end, for the end's prompts); null if not reached. */
+  readonly reachedAt: number | null;
+}
+
+/** The scenario's discussion prompts, each with the time the story reached it. */
+export function discussionPrompts(session: IncidentSession): DiscussionPrompt[] {
+  const reached = new Map<string, number>();
+  for (const s of session.run.stages) if (!reached.has(s.stage)) reached.set(s.stage, s.t);
+  const endedAt = session.run.ended?.t ?? null;
+  return session.scenario.answerKey.discussionPrompts.map((p) =>
+    typeof p === 'string'
+      ? { stage: null, text: p, reachedAt: endedAt }
+      : { stage: p.stage, text: p.text, reachedAt: reached.get(p.stage) ?? null },
+  );
+}

@@ -13,6 +13,7 @@ import { ALERT_RULES } from '../sim/index.ts';
 import type { SimEvent } from '../sim/index.ts';
 import type { AnswerKey, WrongFix } from './answer-key.ts';
 import { wrongFixOf } from './answer-key.ts';
+import { RoleHolders } from './credit.ts';
 import { clipLine, describeEvent, describeLever, plural, tr, word } from './describe.ts';
 import { formatDuration, formatMs, formatPercent, formatRate } from './format.ts';
 import type { ImpactFigures, SliSeries } from './impact.ts';
@@ -200,31 +201,6 @@ function impactDrafts(s: SliSeries, impact: ImpactFigures, thresholdMs: number):
   return out;
 }
 
-/** The incident role a player's action belongs to; null for what no role owns. */
-export function roleOf(action: PlayerRecord, lever: boolean): string | null {
-  if (lever) return 'operations';
-  switch (action.type) {
-    case 'decision':
-      return typeof action['role'] === 'string' ? action['role'] : null;
-    case 'inspect':
-      return 'operations';
-    case 'postUpdate':
-      return 'communications';
-    case 'declareIncident':
-    case 'assignRole':
-    case 'page':
-    case 'escalateAlert':
-    case 'acknowledgeAlert':
-    case 'resolveAlert':
-      return 'commander';
-    case 'hypothesis':
-    case 'note':
-      return 'scribe';
-    default:
-      return null;
-  }
-}
-
 function actorOf(source: string): TimelineActor {
   return source === 'facilitator' ? 'team' : 'player';
 }
@@ -257,16 +233,10 @@ function entryDrafts(
   credit: boolean,
 ): { drafts: Draft[]; owner: (Draft | null)[] } {
   // Who holds each incident role as the run goes (classroom credit).
-  const roles = new Map<string, string>();
-  const creditOf = (e: Extract<TimelineEntry, { kind: 'action' | 'command' }>) => {
-    if (
-      !credit ||
-      (e.kind === 'action' && e.source === 'facilitator' && e.action.type !== 'decision')
-    )
-      return {};
-    const role = e.kind === 'command' ? 'operations' : roleOf(e.action, e.lever);
-    const person = role === null ? undefined : roles.get(role);
-    return role !== null && person !== undefined ? { credit: { role, person } } : {};
+  const roles = new RoleHolders();
+  const creditOf = (e: TimelineEntry) => {
+    const given = credit ? roles.creditOf(e) : null;
+    return given ? { credit: given } : {};
   };
   const drafts: Draft[] = [];
   const owner: (Draft | null)[] = entries.map(() => null);
@@ -279,7 +249,7 @@ function entryDrafts(
     drafts.push(d);
     owner[i] = d;
   };
-  entries.forEach((e, i) => {
+  const draft = (e: TimelineEntry, i: number): void => {
     switch (e.kind) {
       case 'fault':
       case 'faultCleared':
@@ -312,9 +282,6 @@ function entryDrafts(
         });
         return;
       case 'reply':
-        // A teammate who went offline (an inject) leaves their roles free.
-        if (e.key === 'inject.teammateOffline.roles')
-          for (const role of String(e.params['roles']).split(', ')) roles.delete(role);
         add(i, {
           t: e.t,
           kind: 'reply',
@@ -381,8 +348,6 @@ function entryDrafts(
           ...(wrongFix ? { wrongFix } : {}),
           ...creditOf(e),
         };
-        if (e.action.type === 'assignRole')
-          roles.set(String(e.action['role']), String(e.action['person']));
         if (e.via) {
           if (e.lever && !leverOfVia.has(e.via)) leverOfVia.set(e.via, d);
           if (!firstOfVia.has(e.via)) firstOfVia.set(e.via, d);
@@ -391,6 +356,10 @@ function entryDrafts(
         return;
       }
     }
+  };
+  entries.forEach((e, i) => {
+    draft(e, i);
+    roles.follow(e);
   });
   // An inspect that came first from a line that also pulled a lever is folded into the lever.
   entries.forEach((e, i) => {

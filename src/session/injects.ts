@@ -6,8 +6,9 @@
  */
 import { PAGE_TARGETS } from '../scenario/vocabulary.ts';
 import type { InjectEvent } from '../scenario/vocabulary.ts';
-import { M, MINUTE } from '../sim/index.ts';
+import { MINUTE } from '../sim/index.ts';
 import type { Recorder } from '../sim/index.ts';
+import { latest, pct } from './responders.ts';
 import type { Reply } from './responders.ts';
 
 /** A distraction alert: real in shape (node-exporter's rule), unrelated to the incident. */
@@ -34,9 +35,6 @@ export interface InjectEffect {
   /** Roles whose holder went offline: the session clears them. */
   readonly freedRoles?: readonly string[];
 }
-
-const pct = (ratio: number): number => Math.round(ratio * 1000) / 10;
-const latest = (r: Recorder, key: string): number => r.metrics.latest(M[key]!);
 
 /** The person who drops off: whoever helps the player (not the player), else the secondary. */
 function whoGoesOffline(roles: Readonly<Record<string, string>>): string {

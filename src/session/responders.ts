@@ -26,11 +26,12 @@ export const REPLY_DELAY_MS: Record<PageTarget, number> = {
   manager: 90 * SECOND,
 };
 
-const pct = (ratio: number): number => Math.round(ratio * 1000) / 10;
+/** What people say in chat: a ratio as a percentage with one decimal, a metric's latest value. */
+export const pct = (ratio: number): number => Math.round(ratio * 1000) / 10;
 const ms = (v: number): number => Math.round(v);
 
 type Look = { state: SimState; recorder: Recorder; statusPagePosted: boolean };
-const latest = (r: Recorder, key: string): number => r.metrics.latest(M[key]!);
+export const latest = (r: Recorder, key: string): number => r.metrics.latest(M[key]!);
 
 function dba({ state, recorder }: Look): Omit<Reply, 'from' | 'role'> {
   const db = state.db;
